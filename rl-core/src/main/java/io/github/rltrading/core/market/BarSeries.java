@@ -1,0 +1,188 @@
+package io.github.rltrading.core.market;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * An append-only, columnar series of bars of one instrument and timeframe, stored in primitive
+ * arrays so that a million bars cost about 48 MB and reading them creates no objects.
+ *
+ * <pre>{@code
+ * BarSeries series = new BarSeries("ES", Timeframe.M1, 1024);
+ * series.append(endMillis, 3230.25, 3231.00, 3229.75, 3230.50, 1250);
+ * double lastClose = series.close(series.size() - 1);
+ * }</pre>
+ *
+ * <p>Time stamps are bar end times in epoch milliseconds and must strictly increase; OHLC
+ * consistency is checked on every append. Not thread-safe: one writer, or readers after the writer
+ * is done (publish it safely).
+ */
+public final class BarSeries {
+
+    private final String symbol;
+    private final Timeframe timeframe;
+    private long[] endMillis;
+    private double[] open;
+    private double[] high;
+    private double[] low;
+    private double[] close;
+    private double[] volume;
+    private int size;
+
+    /** An empty series with room for {@code initialCapacity} bars before it grows. */
+    public BarSeries(String symbol, Timeframe timeframe, int initialCapacity) {
+        this.symbol = Objects.requireNonNull(symbol, "symbol");
+        this.timeframe = Objects.requireNonNull(timeframe, "timeframe");
+        if (initialCapacity < 0) {
+            throw new IllegalArgumentException("initialCapacity must be >= 0, got " + initialCapacity);
+        }
+        int cap = Math.max(initialCapacity, 16);
+        endMillis = new long[cap];
+        open = new double[cap];
+        high = new double[cap];
+        low = new double[cap];
+        close = new double[cap];
+        volume = new double[cap];
+    }
+
+    /** An empty series with a default capacity. */
+    public BarSeries(String symbol, Timeframe timeframe) {
+        this(symbol, timeframe, 1024);
+    }
+
+    /**
+     * Appends one bar.
+     *
+     * @throws IllegalArgumentException if the time does not increase or the values are not a valid
+     *                                  bar (see {@link Bar#ohlcvProblem})
+     */
+    public void append(long barEndMillis, double o, double h, double l, double c, double v) {
+        if (size > 0 && barEndMillis <= endMillis[size - 1]) {
+            throw new IllegalArgumentException("bar series " + symbol + " " + timeframe + ": bar ending "
+                    + Instant.ofEpochMilli(barEndMillis) + " is not after the previous bar ending "
+                    + Instant.ofEpochMilli(endMillis[size - 1]) + "; bars must be appended in time order without duplicates");
+        }
+        String problem = Bar.ohlcvProblem(o, h, l, c, v);
+        if (problem != null) {
+            throw new IllegalArgumentException("bar series " + symbol + " " + timeframe + ": bar ending "
+                    + Instant.ofEpochMilli(barEndMillis) + ": " + problem);
+        }
+        if (size == endMillis.length) {
+            grow();
+        }
+        endMillis[size] = barEndMillis;
+        open[size] = o;
+        high[size] = h;
+        low[size] = l;
+        close[size] = c;
+        volume[size] = v;
+        size++;
+    }
+
+    /** Appends a bar object (same checks as the primitive form). */
+    public void append(Bar bar) {
+        if (!bar.symbol().equals(symbol) || !bar.timeframe().equals(timeframe)) {
+            throw new IllegalArgumentException("bar series " + symbol + " " + timeframe
+                    + " cannot take a bar of " + bar.symbol() + " " + bar.timeframe());
+        }
+        append(bar.end().toEpochMilli(), bar.open(), bar.high(), bar.low(), bar.close(), bar.volume());
+    }
+
+    private void grow() {
+        int cap = endMillis.length + (endMillis.length >> 1) + 16;
+        endMillis = Arrays.copyOf(endMillis, cap);
+        open = Arrays.copyOf(open, cap);
+        high = Arrays.copyOf(high, cap);
+        low = Arrays.copyOf(low, cap);
+        close = Arrays.copyOf(close, cap);
+        volume = Arrays.copyOf(volume, cap);
+    }
+
+    public String symbol() {
+        return symbol;
+    }
+
+    public Timeframe timeframe() {
+        return timeframe;
+    }
+
+    public int size() {
+        return size;
+    }
+
+    public boolean isEmpty() {
+        return size == 0;
+    }
+
+    public long endMillis(int index) {
+        return endMillis[check(index)];
+    }
+
+    public Instant endTime(int index) {
+        return Instant.ofEpochMilli(endMillis(index));
+    }
+
+    public double open(int index) {
+        return open[check(index)];
+    }
+
+    public double high(int index) {
+        return high[check(index)];
+    }
+
+    public double low(int index) {
+        return low[check(index)];
+    }
+
+    public double close(int index) {
+        return close[check(index)];
+    }
+
+    public double volume(int index) {
+        return volume[check(index)];
+    }
+
+    /** The bar at {@code index} as an object; allocates, so keep it off hot loops. */
+    public Bar bar(int index) {
+        check(index);
+        return new Bar(symbol, timeframe, Instant.ofEpochMilli(endMillis[index]), open[index], high[index],
+                low[index], close[index], volume[index]);
+    }
+
+    /**
+     * Index of the last bar that ended at or before {@code timeMillis}, or -1 if none did. This is
+     * the no-look-ahead lookup: at time t, only bars with end &le; t are known.
+     */
+    public int lastIndexAtOrBefore(long timeMillis) {
+        int lo = 0;
+        int hi = size - 1;
+        int found = -1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            if (endMillis[mid] <= timeMillis) {
+                found = mid;
+                lo = mid + 1;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        return found;
+    }
+
+    /** Copies of the close prices {@code [from, to)}. */
+    public double[] closes(int from, int to) {
+        Objects.checkFromToIndex(from, to, size);
+        return Arrays.copyOfRange(close, from, to);
+    }
+
+    private int check(int index) {
+        return Objects.checkIndex(index, size);
+    }
+
+    @Override
+    public String toString() {
+        return "BarSeries[" + symbol + " " + timeframe + ", " + size + " bars"
+                + (size == 0 ? "" : ", " + endTime(0) + " .. " + endTime(size - 1)) + "]";
+    }
+}
