@@ -1,0 +1,25 @@
+package io.github.rltrading.core.decision;
+
+import io.github.rltrading.core.market.BarSeries;
+import io.github.rltrading.core.trading.PortfolioSnapshot;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What a reasoner is asked about before a trade: the proposed change, the market so far, the
+ * account, and any indicator values the feature pipeline exposes by name.
+ *
+ * @param proposal   the position change the policy wants (after confidence gating)
+ * @param history    primary bars up to the decision (read-only)
+ * @param portfolio  the account now
+ * @param indicators named indicator values at the decision time (e.g. {@code rsi14}, {@code atr14})
+ */
+public record ReasoningRequest(TradeProposal proposal, BarSeries history, PortfolioSnapshot portfolio,
+                               Map<String, Double> indicators) {
+    public ReasoningRequest {
+        Objects.requireNonNull(proposal, "proposal");
+        Objects.requireNonNull(history, "history");
+        Objects.requireNonNull(portfolio, "portfolio");
+        indicators = indicators == null ? Map.of() : Map.copyOf(indicators);
+    }
+}

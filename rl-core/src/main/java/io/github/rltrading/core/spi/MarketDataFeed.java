@@ -1,0 +1,37 @@
+package io.github.rltrading.core.spi;
+
+import io.github.rltrading.core.market.Bar;
+import io.github.rltrading.core.market.Instrument;
+import io.github.rltrading.core.market.Timeframe;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * A source of closed bars of one instrument and timeframe: a file replay, NinjaTrader's stream, a
+ * broker's API. Pull-based so that a replay runs as fast as the session can go and a live feed
+ * waits with a bound.
+ *
+ * <pre>{@code
+ * while (!feed.isFinished()) {
+ *     feed.next(Duration.ofSeconds(5)).ifPresent(session::onBar);
+ * }
+ * }</pre>
+ */
+public interface MarketDataFeed extends AutoCloseable {
+
+    Instrument instrument();
+
+    Timeframe timeframe();
+
+    /**
+     * The next closed bar, waiting at most {@code timeout}; empty when none arrived in time or the
+     * feed is finished. Bars come in strictly increasing end time.
+     */
+    Optional<Bar> next(Duration timeout) throws InterruptedException;
+
+    /** Whether no bar will ever come again (end of a replay, feed closed). */
+    boolean isFinished();
+
+    @Override
+    default void close() {}
+}

@@ -1,0 +1,30 @@
+package io.github.rltrading.core.spi;
+
+import io.github.rltrading.core.decision.Assessment;
+import io.github.rltrading.core.decision.ReasoningRequest;
+import io.github.rltrading.core.decision.Reflection;
+import io.github.rltrading.core.trading.ClosedTrade;
+
+/**
+ * A second opinion on trades: an LLM (Ollama, an OpenAI-compatible endpoint) or a rules engine.
+ * The session calls {@link #assess} under a hard deadline and falls back to the policy alone when
+ * it is late or fails; a reasoner can scale a trade down or reject it, never bypass a risk gate.
+ *
+ * <pre>{@code
+ * Reasoner r = Plugins.reasoner(config);
+ * Assessment a = r.assess(request);     // may take seconds: the session bounds it
+ * }</pre>
+ */
+public interface Reasoner extends AutoCloseable {
+
+    /** Judges a proposed trade before it is sent. May block; the caller enforces the deadline. */
+    Assessment assess(ReasoningRequest request);
+
+    /** Looks back at a closed trade. The default has nothing to say. */
+    default Reflection reflect(ClosedTrade trade) {
+        return new Reflection(trade.symbol() + "@" + trade.exitTime(), "", null, "", null, "", "none");
+    }
+
+    @Override
+    default void close() {}
+}
