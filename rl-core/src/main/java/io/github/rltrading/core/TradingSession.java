@@ -1,0 +1,740 @@
+package io.github.rltrading.core;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.github.rltrading.core.decision.Assessment;
+import io.github.rltrading.core.decision.Decision;
+import io.github.rltrading.core.decision.Observation;
+import io.github.rltrading.core.decision.ReasoningRequest;
+import io.github.rltrading.core.decision.Reflection;
+import io.github.rltrading.core.decision.RiskContext;
+import io.github.rltrading.core.decision.RiskVerdict;
+import io.github.rltrading.core.decision.TradeProposal;
+import io.github.rltrading.core.journal.EventType;
+import io.github.rltrading.core.journal.Journal;
+import io.github.rltrading.core.market.Bar;
+import io.github.rltrading.core.market.BarSeries;
+import io.github.rltrading.core.market.Instrument;
+import io.github.rltrading.core.market.Timeframe;
+import io.github.rltrading.core.spi.Alert;
+import io.github.rltrading.core.spi.AlertSink;
+import io.github.rltrading.core.spi.Broker;
+import io.github.rltrading.core.spi.BrokerListener;
+import io.github.rltrading.core.spi.FeatureSet;
+import io.github.rltrading.core.spi.MarketDataFeed;
+import io.github.rltrading.core.spi.Policy;
+import io.github.rltrading.core.spi.Reasoner;
+import io.github.rltrading.core.spi.RiskGate;
+import io.github.rltrading.core.trading.ClosedTrade;
+import io.github.rltrading.core.trading.Fill;
+import io.github.rltrading.core.trading.Order;
+import io.github.rltrading.core.trading.OrderRequest;
+import io.github.rltrading.core.trading.OrderState;
+import io.github.rltrading.core.trading.Portfolio;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The decision loop, the same for backtest, paper and live trading:
+ *
+ * <pre>
+ * feed ─bar─▶ broker.onBar (simulated fills) ─▶ portfolio ─▶ features ─▶ policy ─▶ decision gate
+ *      (─▶ reasoner, with a deadline) ─▶ risk chain ─▶ order planner ─▶ broker ─▶ journal
+ * </pre>
+ *
+ * Only the components differ between a replay and live trading; there is no "if live" here.
+ *
+ * <pre>{@code
+ * try (TradingSession session = TradingSession.builder()
+ *         .instrument(ContractSpecs.ES)
+ *         .feed(feed).features(features).policy(policy)
+ *         .riskGates(List.of(maxPosition, killSwitch))
+ *         .broker(broker).startingCash(100_000).maxPosition(2)
+ *         .journal(journal).clock(Clock.systemUTC())
+ *         .build()) {
+ *     SessionResult result = session.run();
+ *     System.out.println(result.metrics(98_280).summary());
+ * }
+ * }</pre>
+ *
+ * <p>Threading: the loop runs on the thread that calls {@link #run()} (or {@link #onBar}). Broker
+ * events may arrive on any thread; they are queued and applied on the loop thread, so the portfolio
+ * is only ever touched by one thread. A reasoner runs on a virtual thread and is abandoned at its
+ * deadline.
+ */
+public final class TradingSession implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TradingSession.class);
+    private static final String SOURCE = "session";
+
+    private final String sessionId;
+    private final Instrument instrument;
+    private final MarketDataFeed feed;
+    private final FeatureSet features;
+    private final Policy policy;
+    private final DecisionGate gate;
+    private final Reasoner reasoner;
+    private final RiskChain riskChain;
+    private final OrderPlanner planner;
+    private final Broker broker;
+    private final Portfolio portfolio;
+    private final Journal journal;
+    private final Clock clock;
+    private final AlertSink alerts;
+    private final double maxPosition;
+    private final double quantityStep;
+    private final Duration pollTimeout;
+    private final boolean closeComponents;
+
+    private final BarSeries history;
+    private final Queue<Object> brokerEvents = new ConcurrentLinkedQueue<>();
+    private final Map<String, Order> workingOrders = new LinkedHashMap<>();
+    private final EquityRecorder recorder = new EquityRecorder();
+    private final ObjectMapper json = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    private final ExecutorService reasonerThreads;
+    private final List<Future<Reflection>> pendingReflections = new ArrayList<>();
+
+    private volatile ComponentState state = ComponentState.NEW;
+    private volatile boolean stopRequested;
+    private long orderCounter;
+    private int tradesSeen;
+    private long decisions;
+    private long errors;
+
+    private TradingSession(Builder b) {
+        this.sessionId = b.sessionId;
+        this.instrument = Objects.requireNonNull(b.instrument, "instrument (set it with .instrument(..))");
+        this.feed = b.feed;
+        this.features = Objects.requireNonNull(b.features, "features (set it with .features(..))");
+        this.policy = Objects.requireNonNull(b.policy, "policy (set it with .policy(..))");
+        this.gate = b.gate;
+        this.reasoner = b.reasoner;
+        this.riskChain = RiskChain.of(b.riskGates);
+        this.planner = b.planner;
+        this.broker = Objects.requireNonNull(b.broker, "broker (set it with .broker(..))");
+        this.portfolio = new Portfolio(b.startingCash, instrument.currency());
+        this.journal = b.journal;
+        this.clock = b.clock;
+        this.alerts = b.alerts;
+        this.maxPosition = b.maxPosition;
+        this.quantityStep = b.quantityStep;
+        this.pollTimeout = b.pollTimeout;
+        this.closeComponents = b.closeComponents;
+        this.history = new BarSeries(instrument.symbol(),
+                b.timeframe != null ? b.timeframe : b.feed != null ? b.feed.timeframe() : Timeframe.M1, 4096);
+        this.reasonerThreads = reasoner == null ? null : Executors.newVirtualThreadPerTaskExecutor();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public String sessionId() {
+        return sessionId;
+    }
+
+    public ComponentState state() {
+        return state;
+    }
+
+    /** The account; read it from the loop thread or after {@link #run()} returns. */
+    public Portfolio portfolio() {
+        return portfolio;
+    }
+
+    /** Primary bars seen so far. */
+    public BarSeries history() {
+        return history;
+    }
+
+    /**
+     * Connects the broker and journals the start. Called by {@link #run()}; call it yourself when
+     * you drive the session bar by bar with {@link #onBar}.
+     */
+    public synchronized void start() {
+        if (state != ComponentState.NEW) {
+            throw new IllegalStateException("session " + sessionId + " cannot start from state " + state);
+        }
+        broker.setListener(new QueueingListener());
+        broker.connect();
+        state = ComponentState.RUNNING;
+        ObjectNode data = json.createObjectNode()
+                .put("sessionId", sessionId)
+                .put("instrument", instrument.symbol())
+                .put("startingCash", portfolio.startingCash())
+                .put("maxPosition", maxPosition)
+                .put("riskGates", riskChain.gates().stream().map(RiskGate::name).toList().toString())
+                .put("reasoner", reasoner != null);
+        data.set("decisionGate", json.valueToTree(gate));
+        journal(EventType.SESSION_START, data);
+        LOG.info("session {} started: {} max position {} with {} risk gate(s)", sessionId, instrument.symbol(),
+                maxPosition, riskChain.gates().size());
+    }
+
+    /**
+     * Runs until the feed is finished or {@link #stop()} is called, then finishes the session and
+     * returns its result. The calling thread becomes the loop thread.
+     */
+    public SessionResult run() {
+        if (feed == null) {
+            throw new IllegalStateException("session " + sessionId + " has no feed; use .feed(..) or drive it with onBar()");
+        }
+        start();
+        try {
+            while (!stopRequested && !feed.isFinished()) {
+                Optional<Bar> bar = feed.next(pollTimeout);
+                drainBrokerEvents();
+                bar.ifPresent(this::onBar);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            LOG.warn("session {} interrupted; finishing", sessionId);
+        } catch (RuntimeException e) {
+            state = ComponentState.FAILED;
+            error("session loop failed", e);
+            throw e;
+        }
+        return finish();
+    }
+
+    /** Asks {@link #run()} to return after the bar in progress. Safe from any thread. */
+    public void stop() {
+        stopRequested = true;
+    }
+
+    /**
+     * Processes one closed bar: simulated fills, marks, features, decision, risk, orders. Bars must
+     * come in increasing time; an out-of-order or invalid bar is journalled as an error and skipped.
+     */
+    public void onBar(Bar bar) {
+        if (state != ComponentState.RUNNING) {
+            throw new IllegalStateException("session " + sessionId + " is " + state + "; call start() first");
+        }
+        try {
+            history.append(bar);
+        } catch (IllegalArgumentException e) {
+            error("bar skipped", e);
+            return;
+        }
+        journal(EventType.BAR, (ObjectNode) json.valueToTree(bar));
+
+        // Orders decided on earlier bars fill now, against this bar (never the bar that produced them).
+        broker.onBar(bar);
+        drainBrokerEvents();
+        portfolio.mark(instrument.symbol(), bar.close());
+
+        if (history.size() > features.warmUpBars()) {
+            decide(bar);
+        }
+        recorder.record(bar.end().toEpochMilli(), portfolio.equity(), portfolio.quantity(instrument.symbol()),
+                portfolio.tradedNotional());
+    }
+
+    private void decide(Bar bar) {
+        decisions++;
+        float[] row = new float[features.size()];
+        features.compute(history, history.size() - 1, row, 0);
+        double currentQty = portfolio.quantity(instrument.symbol());
+        double positionFraction = Math.max(-1.0, Math.min(1.0, currentQty / maxPosition));
+        Observation observation = new Observation(bar.end(), row, positionFraction);
+
+        Decision decision;
+        try {
+            decision = Objects.requireNonNull(policy.decide(observation), "policy returned null");
+        } catch (RuntimeException e) {
+            // Fail closed: no decision means no change.
+            error("policy failed; keeping the position", e);
+            return;
+        }
+        double effectiveQty = currentQty + workingQuantity();
+        double effectiveFraction = Math.max(-1.0, Math.min(1.0, effectiveQty / maxPosition));
+        DecisionGate.Route route = gate.route(decision.confidence());
+        Decision gated = route == DecisionGate.Route.REASONER && reasoner != null
+                ? consultReasoner(decision, effectiveQty, effectiveFraction, bar)
+                : gate.withoutReasoner(decision, effectiveFraction);
+
+        ObjectNode d = json.createObjectNode();
+        d.put("barTime", bar.end().toString());
+        d.put("route", route.name());
+        d.put("position", positionFraction);
+        d.put("features", row.length);
+        d.set("decision", json.valueToTree(decision));
+        if (gated != decision) {
+            d.put("gatedTarget", gated.targetPosition());
+        }
+        journal(EventType.DECISION, d);
+
+        double targetQty = toQuantity(gated.targetPosition());
+        if (Math.abs(targetQty - effectiveQty) < 1e-9) {
+            return;
+        }
+        TradeProposal proposal = new TradeProposal(instrument, bar.end(), effectiveQty, targetQty, bar.close(), gated);
+        RiskChain.Result risk = riskChain.evaluate(proposal,
+                new RiskContext(bar.end(), portfolio.snapshot(bar.end()), history));
+        for (RiskVerdict verdict : risk.verdicts()) {
+            ObjectNode v = json.valueToTree(verdict);
+            v.put("barTime", bar.end().toString());
+            journal(EventType.RISK_VERDICT, v);
+            if (verdict.isReject()) {
+                alert(Alert.Severity.INFO, "risk gate " + verdict.gate() + " rejected a trade: " + verdict.reason());
+            }
+        }
+        if (!risk.changesPosition()) {
+            return;
+        }
+        List<OrderRequest> orders = planner.plan(new OrderPlanner.Request(instrument, bar.end(), effectiveQty,
+                snap(risk.finalTarget()), bar.close(), gated, this::nextOrderId));
+        for (OrderRequest request : orders) {
+            submit(request, bar.end());
+        }
+    }
+
+    private Decision consultReasoner(Decision decision, double effectiveQty, double effectiveFraction, Bar bar) {
+        TradeProposal proposal = new TradeProposal(instrument, bar.end(), effectiveQty,
+                toQuantity(decision.targetPosition()), bar.close(), decision);
+        ReasoningRequest request = new ReasoningRequest(proposal, history, portfolio.snapshot(bar.end()), Map.of());
+        Future<Assessment> future = reasonerThreads.submit(() -> reasoner.assess(request));
+        Duration deadline = gate.deadline();
+        try {
+            Assessment assessment = Objects.requireNonNull(future.get(deadline.toMillis(), TimeUnit.MILLISECONDS),
+                    "reasoner returned null");
+            ObjectNode a = json.valueToTree(assessment);
+            a.put("barTime", bar.end().toString());
+            journal(EventType.ASSESSMENT, a);
+            double target = DecisionGate.applyAssessment(effectiveFraction, decision.targetPosition(), assessment);
+            return decision.withTarget(target, "reasoner " + assessment.verdict().name().toLowerCase()
+                    + (assessment.reasons().isEmpty() ? "" : ": " + assessment.reasons().get(0)));
+        } catch (TimeoutException e) {
+            future.cancel(true);
+            error("reasoner missed its " + deadline.toMillis() + " ms deadline; acting on the policy alone", null);
+        } catch (ExecutionException e) {
+            error("reasoner failed; acting on the policy alone", e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            future.cancel(true);
+            error("interrupted while waiting for the reasoner; acting on the policy alone", e);
+        } catch (RuntimeException e) {
+            error("reasoner answer unusable; acting on the policy alone", e);
+        }
+        return decision;
+    }
+
+    private void submit(OrderRequest request, Instant decisionTime) {
+        Order order;
+        try {
+            order = Objects.requireNonNull(broker.submit(request), "broker returned no order");
+        } catch (RuntimeException e) {
+            error("broker refused order " + request.clientOrderId() + "; no order is working", e);
+            alert(Alert.Severity.WARNING, "order " + request.clientOrderId() + " not sent: " + e.getMessage());
+            return;
+        }
+        recordOrder(order, decisionTime);
+    }
+
+    private void recordOrder(Order order, Instant time) {
+        if (order.state().isTerminal()) {
+            workingOrders.remove(order.clientOrderId());
+        } else {
+            workingOrders.put(order.clientOrderId(), order);
+        }
+        ObjectNode o = json.createObjectNode()
+                .put("clientOrderId", order.clientOrderId())
+                .put("brokerOrderId", order.brokerOrderId())
+                .put("state", order.state().name())
+                .put("side", order.request().side().name())
+                .put("quantity", order.request().quantity())
+                .put("type", order.request().type().name())
+                .put("filledQuantity", order.filledQuantity())
+                .put("averageFillPrice", order.averageFillPrice())
+                .put("reason", order.reason())
+                .put("tag", order.request().tag())
+                .put("time", time.toString());
+        o.set("bracket", json.valueToTree(order.request().bracket()));
+        journal(EventType.ORDER, o);
+        if (order.state() == OrderState.REJECTED) {
+            alert(Alert.Severity.WARNING, "order " + order.clientOrderId() + " rejected: " + order.reason());
+        }
+    }
+
+    /** Applies queued broker events on the loop thread. */
+    private void drainBrokerEvents() {
+        Object event;
+        while ((event = brokerEvents.poll()) != null) {
+            if (event instanceof Fill fill) {
+                applyFill(fill);
+            } else if (event instanceof Order order) {
+                recordOrder(order, order.updatedAt());
+            } else if (event instanceof BrokerError be) {
+                error("broker: " + be.message(), be.cause());
+                alert(Alert.Severity.WARNING, "broker: " + be.message());
+            }
+        }
+        collectReflections(false);
+    }
+
+    private void applyFill(Fill fill) {
+        if (!fill.instrument().symbol().equals(instrument.symbol())) {
+            error("fill for " + fill.instrument().symbol() + " ignored: this session trades " + instrument.symbol(), null);
+            return;
+        }
+        try {
+            portfolio.apply(fill);
+        } catch (IllegalArgumentException e) {
+            error("fill " + fill.clientOrderId() + " could not be booked", e);
+            return;
+        }
+        ObjectNode f = json.createObjectNode()
+                .put("clientOrderId", fill.clientOrderId())
+                .put("symbol", fill.instrument().symbol())
+                .put("side", fill.side().name())
+                .put("quantity", fill.quantity())
+                .put("price", fill.price())
+                .put("commission", fill.commission())
+                .put("time", fill.time().toString())
+                .put("position", portfolio.quantity(instrument.symbol()))
+                .put("equity", portfolio.equity());
+        journal(EventType.FILL, f);
+        List<ClosedTrade> trades = portfolio.closedTrades();
+        for (int i = tradesSeen; i < trades.size(); i++) {
+            ClosedTrade trade = trades.get(i);
+            if (reasoner != null) {
+                pendingReflections.add(reasonerThreads.submit(() -> reasoner.reflect(trade)));
+            }
+        }
+        tradesSeen = trades.size();
+    }
+
+    /** Journals finished reflections; at the end of the session waits for each up to the deadline. */
+    private void collectReflections(boolean wait) {
+        var it = pendingReflections.iterator();
+        while (it.hasNext()) {
+            Future<Reflection> f = it.next();
+            if (!wait && !f.isDone()) {
+                continue;
+            }
+            it.remove();
+            try {
+                Reflection r = f.get(gate.deadline().toMillis(), TimeUnit.MILLISECONDS);
+                if (r != null) {
+                    journal(EventType.REFLECTION, (ObjectNode) json.valueToTree(r));
+                }
+            } catch (TimeoutException e) {
+                f.cancel(true);
+                error("reflection missed its deadline and was dropped", null);
+            } catch (ExecutionException e) {
+                error("reflection failed", e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    /**
+     * Ends the session: applies remaining broker events, waits for reflections, journals the end
+     * with the headline numbers, and returns the result. Idempotent.
+     */
+    public synchronized SessionResult finish() {
+        if (state == ComponentState.RUNNING || state == ComponentState.FAILED) {
+            drainBrokerEvents();
+            collectReflections(true);
+            if (state == ComponentState.RUNNING) {
+                state = ComponentState.STOPPED;
+            }
+            ObjectNode end = json.createObjectNode()
+                    .put("bars", history.size())
+                    .put("decisions", decisions)
+                    .put("errors", errors)
+                    .put("fills", portfolio.fillCount())
+                    .put("trades", portfolio.closedTrades().size())
+                    .put("equity", portfolio.equity())
+                    .put("realizedPnl", portfolio.realizedPnl())
+                    .put("commissions", portfolio.commissionsPaid());
+            journal(EventType.SESSION_END, end);
+            LOG.info("session {} finished: {} bars, {} fills, equity {}", sessionId, history.size(),
+                    portfolio.fillCount(), portfolio.equity());
+        }
+        return result();
+    }
+
+    /** The result so far (equity curve, positions, trades). */
+    public SessionResult result() {
+        return new SessionResult(sessionId, instrument.symbol(), portfolio.startingCash(), recorder.times(),
+                recorder.equity(), recorder.positions(), recorder.tradedNotionalPerBar(),
+                List.copyOf(portfolio.closedTrades()), decisions, errors);
+    }
+
+    private double workingQuantity() {
+        double sum = 0;
+        for (Order o : workingOrders.values()) {
+            sum += o.request().side().sign() * o.remainingQuantity();
+        }
+        return sum;
+    }
+
+    private double toQuantity(double fraction) {
+        return snap(fraction * maxPosition);
+    }
+
+    /** Rounds a quantity to the nearest multiple of the quantity step (1 contract, 1 share, ...). */
+    private double snap(double quantity) {
+        double q = Math.rint(quantity / quantityStep) * quantityStep;
+        return q == 0.0 ? 0.0 : q; // no negative zero in journals
+    }
+
+    private String nextOrderId() {
+        return sessionId + "-" + (++orderCounter);
+    }
+
+    private void journal(EventType type, ObjectNode data) {
+        try {
+            journal.append(type, SOURCE, clock.instant(), data);
+        } catch (RuntimeException e) {
+            // The journal failing must not crash trading, but it must be loud.
+            LOG.error("session {}: journal append of {} failed: {}", sessionId, type, e.toString(), e);
+        }
+    }
+
+    private void error(String message, Throwable cause) {
+        errors++;
+        LOG.warn("session {}: {}{}", sessionId, message, cause == null ? "" : ": " + cause);
+        ObjectNode e = json.createObjectNode().put("message", message);
+        if (cause != null) {
+            e.put("exception", cause.getClass().getName()).put("detail", String.valueOf(cause.getMessage()));
+        }
+        journal(EventType.ERROR, e);
+    }
+
+    private void alert(Alert.Severity severity, String message) {
+        if (alerts == null) {
+            return;
+        }
+        try {
+            alerts.send(new Alert(severity, SOURCE + ":" + sessionId, message, clock.instant(), Map.of()));
+        } catch (RuntimeException e) {
+            LOG.warn("session {}: alert sink failed: {}", sessionId, e.toString());
+        }
+    }
+
+    /**
+     * Finishes the session if needed, then closes the reasoner executor and, when the builder was
+     * told the session owns them, the components in reverse order of use.
+     */
+    @Override
+    public void close() {
+        if (state == ComponentState.CLOSED) {
+            return;
+        }
+        try {
+            finish();
+        } finally {
+            if (reasonerThreads != null) {
+                reasonerThreads.shutdownNow();
+            }
+            if (closeComponents) {
+                closeQuietly(journal);
+                closeQuietly(broker);
+                closeQuietly(reasoner);
+                closeQuietly(policy);
+                closeQuietly(feed);
+                closeQuietly(alerts);
+            }
+            state = ComponentState.CLOSED;
+        }
+    }
+
+    private void closeQuietly(AutoCloseable c) {
+        if (c == null) {
+            return;
+        }
+        try {
+            c.close();
+        } catch (Exception e) {
+            LOG.warn("session {}: closing {} failed: {}", sessionId, c.getClass().getName(), e.toString());
+        }
+    }
+
+    private record BrokerError(String message, Throwable cause) {}
+
+    /** Queues broker events for the loop thread. */
+    private final class QueueingListener implements BrokerListener {
+        @Override
+        public void onOrderUpdate(Order order) {
+            brokerEvents.add(order);
+        }
+
+        @Override
+        public void onFill(Fill fill) {
+            brokerEvents.add(fill);
+        }
+
+        @Override
+        public void onError(String message, Throwable cause) {
+            brokerEvents.add(new BrokerError(message, cause));
+        }
+    }
+
+    /** Builder for {@link TradingSession}. Required: instrument, features, policy, broker. */
+    public static final class Builder {
+        private String sessionId = "s1";
+        private Instrument instrument;
+        private Timeframe timeframe;
+        private MarketDataFeed feed;
+        private FeatureSet features;
+        private Policy policy;
+        private DecisionGate gate = DecisionGate.passThrough();
+        private Reasoner reasoner;
+        private List<RiskGate> riskGates = List.of();
+        private OrderPlanner planner = OrderPlanner.market();
+        private Broker broker;
+        private double startingCash = 100_000;
+        private Journal journal = Journal.noop();
+        private Clock clock = Clock.systemUTC();
+        private AlertSink alerts;
+        private double maxPosition = 1;
+        private double quantityStep = 1;
+        private Duration pollTimeout = Duration.ofSeconds(5);
+        private boolean closeComponents;
+
+        private Builder() {}
+
+        /** Identifies the session in order ids and the journal; default {@code s1}. */
+        public Builder sessionId(String value) {
+            if (value == null || value.isBlank() || !value.matches("[A-Za-z0-9_.-]+")) {
+                throw new IllegalArgumentException("sessionId must be letters, digits, '_', '.' or '-', got '" + value + "'");
+            }
+            this.sessionId = value;
+            return this;
+        }
+
+        public Builder instrument(Instrument value) {
+            this.instrument = value;
+            return this;
+        }
+
+        /** Primary bar length; defaults to the feed's, or 1 minute without a feed. */
+        public Builder timeframe(Timeframe value) {
+            this.timeframe = value;
+            return this;
+        }
+
+        /** Where bars come from; optional when you call {@link #onBar} yourself. */
+        public Builder feed(MarketDataFeed value) {
+            this.feed = value;
+            return this;
+        }
+
+        public Builder features(FeatureSet value) {
+            this.features = value;
+            return this;
+        }
+
+        public Builder policy(Policy value) {
+            this.policy = value;
+            return this;
+        }
+
+        /** Confidence routing; default passes every decision straight through. */
+        public Builder decisionGate(DecisionGate value) {
+            this.gate = Objects.requireNonNull(value, "decisionGate");
+            return this;
+        }
+
+        /** Optional second opinion for decisions in the gate's middle band. */
+        public Builder reasoner(Reasoner value) {
+            this.reasoner = value;
+            return this;
+        }
+
+        public Builder riskGates(List<RiskGate> value) {
+            this.riskGates = List.copyOf(value);
+            return this;
+        }
+
+        public Builder orderPlanner(OrderPlanner value) {
+            this.planner = Objects.requireNonNull(value, "orderPlanner");
+            return this;
+        }
+
+        public Builder broker(Broker value) {
+            this.broker = value;
+            return this;
+        }
+
+        public Builder startingCash(double value) {
+            this.startingCash = value;
+            return this;
+        }
+
+        public Builder journal(Journal value) {
+            this.journal = Objects.requireNonNull(value, "journal");
+            return this;
+        }
+
+        /** Time source for journal stamps and alerts; inject a fixed clock in tests. */
+        public Builder clock(Clock value) {
+            this.clock = Objects.requireNonNull(value, "clock");
+            return this;
+        }
+
+        public Builder alerts(AlertSink value) {
+            this.alerts = value;
+            return this;
+        }
+
+        /** Contracts or shares that a target of ±1 means; &gt; 0. */
+        public Builder maxPosition(double value) {
+            if (!(value > 0) || Double.isInfinite(value)) {
+                throw new IllegalArgumentException("maxPosition must be a finite number > 0, got " + value);
+            }
+            this.maxPosition = value;
+            return this;
+        }
+
+        /** Smallest tradable quantity; targets are rounded to it. Default 1. */
+        public Builder quantityStep(double value) {
+            if (!(value > 0) || Double.isInfinite(value)) {
+                throw new IllegalArgumentException("quantityStep must be a finite number > 0, got " + value);
+            }
+            this.quantityStep = value;
+            return this;
+        }
+
+        /** How long {@link #run()} waits for the next bar before checking for stop; default 5 s. */
+        public Builder pollTimeout(Duration value) {
+            this.pollTimeout = Objects.requireNonNull(value, "pollTimeout");
+            return this;
+        }
+
+        /** Whether {@link TradingSession#close()} closes the feed, policy, reasoner, broker, journal and alert sink. */
+        public Builder closeComponents(boolean value) {
+            this.closeComponents = value;
+            return this;
+        }
+
+        public TradingSession build() {
+            return new TradingSession(this);
+        }
+    }
+}

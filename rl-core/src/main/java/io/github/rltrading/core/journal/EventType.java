@@ -1,0 +1,35 @@
+package io.github.rltrading.core.journal;
+
+import java.util.Locale;
+
+/** What a journal event records. Written in lower snake case ({@code risk_verdict}). */
+public enum EventType {
+    SESSION_START,
+    BAR,
+    DECISION,
+    ASSESSMENT,
+    RISK_VERDICT,
+    ORDER,
+    FILL,
+    POSITION,
+    REFLECTION,
+    ERROR,
+    ALERT,
+    SESSION_END;
+
+    /** The name as written in the file, e.g. {@code risk_verdict}. */
+    public String wireName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** Parses a wire name; throws naming the value and the accepted names. */
+    public static EventType fromWireName(String name) {
+        for (EventType t : values()) {
+            if (t.wireName().equals(name)) {
+                return t;
+            }
+        }
+        throw new IllegalArgumentException("unknown journal event type '" + name + "'; expected one of "
+                + java.util.Arrays.stream(values()).map(EventType::wireName).toList());
+    }
+}

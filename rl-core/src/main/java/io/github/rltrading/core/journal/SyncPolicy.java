@@ -1,0 +1,67 @@
+package io.github.rltrading.core.journal;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How hard the journal works to put each event on disk. Stronger policies cost throughput.
+ *
+ * <ul>
+ *   <li>{@link #everyEvent()}: flush and {@code fsync} after every event: survives a power cut.</li>
+ *   <li>{@link #flushEveryEvent()} (default): hand each event to the operating system at once:
+ *       survives a crash of the JVM (including {@code kill -9}), not of the machine.</li>
+ *   <li>{@link #syncEvery(int)} / {@link #syncInterval(Duration)}: flush each event, {@code fsync}
+ *       every n events or after an interval.</li>
+ *   <li>{@link #onClose()}: buffer in memory; a JVM crash can lose the buffer. For bulk backtests.</li>
+ * </ul>
+ */
+public sealed interface SyncPolicy {
+
+    static SyncPolicy everyEvent() {
+        return new EveryEvent();
+    }
+
+    static SyncPolicy flushEveryEvent() {
+        return new FlushEveryEvent();
+    }
+
+    static SyncPolicy syncEvery(int events) {
+        return new SyncEvery(events);
+    }
+
+    static SyncPolicy syncInterval(Duration interval) {
+        return new SyncInterval(interval);
+    }
+
+    static SyncPolicy onClose() {
+        return new OnClose();
+    }
+
+    /** fsync after each event. */
+    record EveryEvent() implements SyncPolicy {}
+
+    /** Write through to the OS after each event; fsync on rotation and close. */
+    record FlushEveryEvent() implements SyncPolicy {}
+
+    /** Write through after each event; fsync every {@code events} events. */
+    record SyncEvery(int events) implements SyncPolicy {
+        public SyncEvery {
+            if (events < 1) {
+                throw new IllegalArgumentException("syncEvery needs events >= 1, got " + events);
+            }
+        }
+    }
+
+    /** Write through after each event; fsync when {@code interval} has passed since the last one. */
+    record SyncInterval(Duration interval) implements SyncPolicy {
+        public SyncInterval {
+            Objects.requireNonNull(interval, "interval");
+            if (interval.isNegative() || interval.isZero()) {
+                throw new IllegalArgumentException("syncInterval needs a positive interval, got " + interval);
+            }
+        }
+    }
+
+    /** Buffer; write and fsync on rotation and close. */
+    record OnClose() implements SyncPolicy {}
+}
