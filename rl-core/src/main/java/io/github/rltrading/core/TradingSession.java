@@ -85,6 +85,8 @@ public final class TradingSession implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(TradingSession.class);
     private static final String SOURCE = "session";
+    /** Observations up to this many features are journalled in full with each decision. */
+    private static final int MAX_JOURNALLED_FEATURES = 64;
 
     private final String sessionId;
     private final Instrument instrument;
@@ -182,11 +184,17 @@ public final class TradingSession implements AutoCloseable {
         ObjectNode data = json.createObjectNode()
                 .put("sessionId", sessionId)
                 .put("instrument", instrument.symbol())
+                .put("timeframe", history.timeframe().toString())
                 .put("startingCash", portfolio.startingCash())
                 .put("maxPosition", maxPosition)
-                .put("riskGates", riskChain.gates().stream().map(RiskGate::name).toList().toString())
-                .put("reasoner", reasoner != null);
-        data.set("decisionGate", json.valueToTree(gate));
+                .put("quantityStep", quantityStep)
+                .put("reasoner", reasoner == null ? "none" : reasoner.getClass().getName());
+        var gateNames = data.putArray("riskGates");
+        riskChain.gates().forEach(g -> gateNames.add(g.name()));
+        data.putObject("decisionGate")
+                .put("fastPath", gate.fastPath())
+                .put("floor", gate.floor())
+                .put("deadlineMillis", gate.deadline().toMillis());
         journal(EventType.SESSION_START, data);
         LOG.info("session {} started: {} max position {} with {} risk gate(s)", sessionId, instrument.symbol(),
                 maxPosition, riskChain.gates().size());
@@ -278,10 +286,20 @@ public final class TradingSession implements AutoCloseable {
         d.put("barTime", bar.end().toString());
         d.put("route", route.name());
         d.put("position", positionFraction);
-        d.put("features", row.length);
+        d.put("pendingQuantity", effectiveQty - currentQty);
+        // The inputs the policy saw, so a decision can be replayed and explained; wide observations
+        // (long windows) are summarised by their size to keep the journal readable.
+        d.put("featureCount", row.length);
+        if (row.length <= MAX_JOURNALLED_FEATURES) {
+            var values = d.putArray("features");
+            for (float f : row) {
+                values.add(f);
+            }
+        }
         d.set("decision", json.valueToTree(decision));
         if (gated != decision) {
             d.put("gatedTarget", gated.targetPosition());
+            d.put("gateNote", gated.rationale());
         }
         journal(EventType.DECISION, d);
 
@@ -358,19 +376,23 @@ public final class TradingSession implements AutoCloseable {
         } else {
             workingOrders.put(order.clientOrderId(), order);
         }
+        OrderRequest r = order.request();
         ObjectNode o = json.createObjectNode()
                 .put("clientOrderId", order.clientOrderId())
                 .put("brokerOrderId", order.brokerOrderId())
                 .put("state", order.state().name())
-                .put("side", order.request().side().name())
-                .put("quantity", order.request().quantity())
-                .put("type", order.request().type().name())
+                .put("side", r.side().name())
+                .put("quantity", r.quantity())
+                .put("type", r.type().name())
                 .put("filledQuantity", order.filledQuantity())
-                .put("averageFillPrice", order.averageFillPrice())
                 .put("reason", order.reason())
-                .put("tag", order.request().tag())
+                .put("tag", r.tag())
                 .put("time", time.toString());
-        o.set("bracket", json.valueToTree(order.request().bracket()));
+        putIfFinite(o, "limitPrice", r.limitPrice());
+        putIfFinite(o, "stopPrice", r.stopPrice());
+        putIfFinite(o, "averageFillPrice", order.averageFillPrice());
+        putIfFinite(o, "stopLoss", r.bracket().stopLossPrice());
+        putIfFinite(o, "takeProfit", r.bracket().takeProfitPrice());
         journal(EventType.ORDER, o);
         if (order.state() == OrderState.REJECTED) {
             alert(Alert.Severity.WARNING, "order " + order.clientOrderId() + " rejected: " + order.reason());
@@ -483,6 +505,13 @@ public final class TradingSession implements AutoCloseable {
         return new SessionResult(sessionId, instrument.symbol(), portfolio.startingCash(), recorder.times(),
                 recorder.equity(), recorder.positions(), recorder.tradedNotionalPerBar(),
                 List.copyOf(portfolio.closedTrades()), decisions, errors);
+    }
+
+    /** JSON has no NaN: a price that is not set is left out rather than written as a string. */
+    private static void putIfFinite(ObjectNode node, String field, double value) {
+        if (Double.isFinite(value)) {
+            node.put(field, value);
+        }
     }
 
     private double workingQuantity() {

@@ -1,5 +1,7 @@
 package io.github.rltrading.core.market;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
@@ -42,6 +44,7 @@ public record Timeframe(Duration length) implements Comparable<Timeframe> {
      *
      * @throws IllegalArgumentException naming the text and the accepted forms
      */
+    @JsonCreator
     public static Timeframe parse(String text) {
         Matcher m = text == null ? null : TEXT.matcher(text.trim().toLowerCase(Locale.ROOT));
         if (m == null || !m.matches() || Long.parseLong(m.group(1)) == 0) {
@@ -73,6 +76,8 @@ public record Timeframe(Duration length) implements Comparable<Timeframe> {
         return length.compareTo(o.length);
     }
 
+    /** The short form, {@code 5m}; also how it is written to JSON. */
+    @JsonValue
     @Override
     public String toString() {
         long s = length.getSeconds();
