@@ -1,5 +1,7 @@
 package io.github.rltrading.core;
 
+import io.github.rltrading.core.metrics.PerformanceMetrics;
+import io.github.rltrading.core.metrics.PerformanceReport;
 import io.github.rltrading.core.trading.ClosedTrade;
 import java.util.List;
 
@@ -25,5 +27,26 @@ public record SessionResult(String sessionId, String symbol, double startingCash
     /** Equity after the last bar, or the starting cash when no bar was seen. */
     public double finalEquity() {
         return equity.length == 0 ? startingCash : equity[equity.length - 1];
+    }
+
+    /**
+     * Performance of this run: the equity curve starting from the starting cash, exposure from the
+     * positions, turnover from the traded notional, trade statistics from the closed trades' net P&L.
+     *
+     * @param periodsPerYear bars per year, e.g. {@code PerformanceMetrics.periodsPerYear(Duration.ofMinutes(1), 6.5, 252)}
+     */
+    public PerformanceReport metrics(double periodsPerYear) {
+        double[] curve = new double[equity.length + 1];
+        curve[0] = startingCash;
+        System.arraycopy(equity, 0, curve, 1, equity.length);
+        double[] traded = new double[curve.length];
+        System.arraycopy(tradedNotionalPerBar, 0, traded, 1, tradedNotionalPerBar.length);
+        return PerformanceMetrics.builder()
+                .equityCurve(curve)
+                .periodsPerYear(periodsPerYear)
+                .positions(positions)
+                .tradedNotional(traded)
+                .tradePnls(trades.stream().mapToDouble(ClosedTrade::netPnl).toArray())
+                .compute();
     }
 }

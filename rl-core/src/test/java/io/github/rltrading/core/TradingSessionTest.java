@@ -99,6 +99,12 @@ class TradingSessionTest {
             assertThat(t.netPnl()).isEqualTo(200.0 - 8.0);
         });
         assertThat(result.positions()).containsExactly(0, 0, 2, 2, 0);
+
+        var metrics = result.metrics(252);
+        assertThat(metrics.numberOfTrades()).isEqualTo(1);
+        assertThat(metrics.winRate()).isEqualTo(1.0);
+        assertThat(metrics.exposure()).isEqualTo(0.4); // 2 of 5 bars held a position
+        assertThat(metrics.totalReturn()).isCloseTo(result.finalEquity() / 100_000 - 1, org.assertj.core.api.Assertions.within(1e-12));
     }
 
     @Test
