@@ -101,7 +101,7 @@ final class SessionFixtures {
      * Fills every working market order at the next bar's open, with the instrument's commission.
      * Optionally rejects orders.
      */
-    static final class NextOpenBroker implements Broker {
+    static class NextOpenBroker implements Broker {
         final List<OrderRequest> submitted = new ArrayList<>();
         final Map<String, Order> working = new LinkedHashMap<>();
         final Map<String, Double> positions = new LinkedHashMap<>();
