@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.github.rltrading.core.config.Config;
 import io.github.rltrading.core.decision.Assessment;
 import io.github.rltrading.core.decision.Decision;
 import io.github.rltrading.core.decision.Observation;
@@ -150,6 +151,65 @@ public final class TradingSession implements AutoCloseable {
 
     public static Builder builder() {
         return new Builder();
+    }
+
+    /**
+     * A builder with every component chosen by name from {@code config} through {@code plugins}:
+     * {@code feed}, {@code features}, {@code policy}, {@code broker}, the optional {@code reasoner},
+     * {@code riskGates} and {@code alerts}, plus the settings of {@link SessionConfig}. An optional
+     * {@code journal: {directory: runs/journal}} opens a JSON Lines journal. The session owns and
+     * closes what this creates. Change anything on the returned builder before {@code build()}.
+     *
+     * <pre>{@code
+     * Config config = ConfigLoader.load(Path.of("session.yaml"));
+     * try (TradingSession session = TradingSession.fromConfig(config, Plugins.load()).build()) {
+     *     session.run();
+     * }
+     * }</pre>
+     *
+     * @throws io.github.rltrading.core.config.ConfigException listing every settings problem
+     * @throws PluginException if a named component is missing or cannot be created
+     */
+    public static Builder fromConfig(Config config, Plugins plugins) {
+        SessionConfig settings = SessionConfig.from(config, null);
+        Builder b = builder()
+                .sessionId(settings.sessionId())
+                .instrument(settings.instrument())
+                .startingCash(settings.startingCash())
+                .maxPosition(settings.maxPosition())
+                .quantityStep(settings.quantityStep())
+                .decisionGate(settings.decisionGate())
+                .orderPlanner(settings.orderPlanner())
+                .closeComponents(true);
+        // If a later component fails, close the ones already created (in reverse) before rethrowing,
+        // so a failed composition leaves no open sockets, model handles or files behind.
+        List<AutoCloseable> created = new ArrayList<>();
+        try {
+            b.riskGates(plugins.riskGates(settings.riskGates(), config));
+            List<AlertSink> sinks = plugins.alertSinks(settings.alertSinks(), config);
+            created.addAll(sinks);
+            b.alerts(sinks.size() == 1 ? sinks.get(0) : fanOut(sinks));
+            b.features(plugins.features(config));
+            b.policy(track(created, plugins.policy(config)));
+            if (config.has(PluginKind.REASONER.key())) {
+                b.reasoner(track(created, plugins.reasoner(config)));
+            }
+            b.feed(track(created, plugins.feed(config)));
+            b.broker(track(created, plugins.broker(config)));
+            if (config.has("journal.directory")) {
+                b.journal(track(created, Journal.jsonLines(java.nio.file.Path.of(config.getString("journal.directory", "journal"))).open()));
+            }
+        } catch (RuntimeException e) {
+            for (int i = created.size() - 1; i >= 0; i--) {
+                try {
+                    created.get(i).close();
+                } catch (Exception suppressed) {
+                    e.addSuppressed(suppressed);
+                }
+            }
+            throw e;
+        }
+        return b;
     }
 
     public String sessionId() {
@@ -397,6 +457,25 @@ public final class TradingSession implements AutoCloseable {
         if (order.state() == OrderState.REJECTED) {
             alert(Alert.Severity.WARNING, "order " + order.clientOrderId() + " rejected: " + order.reason());
         }
+    }
+
+    private static <T extends AutoCloseable> T track(List<AutoCloseable> created, T component) {
+        created.add(component);
+        return component;
+    }
+
+    private static AlertSink fanOut(List<AlertSink> sinks) {
+        return new AlertSink() {
+            @Override
+            public void send(Alert alert) {
+                sinks.forEach(sink -> sink.send(alert));
+            }
+
+            @Override
+            public void close() {
+                sinks.forEach(AlertSink::close);
+            }
+        };
     }
 
     /** Applies queued broker events on the loop thread. */
