@@ -80,11 +80,13 @@ public record Order(
         double remaining = request.quantity() - filledQuantity;
         boolean complete = quantity >= remaining - QUANTITY_EPSILON;
         OrderState next = complete ? OrderState.FILLED : OrderState.PARTIALLY_FILLED;
-        if (state.canMoveTo(next) && quantity > remaining + QUANTITY_EPSILON) {
-            throw new IllegalOrderTransitionException(clientOrderId(), state, next,
-                    "fill of " + quantity + " exceeds the remaining " + remaining);
-        }
         requireMove(next, "fill of " + quantity + " at " + price);
+        if (quantity > remaining + QUANTITY_EPSILON) {
+            // Not a state problem: the broker reported more than was ordered, which must not be booked.
+            throw new IllegalArgumentException("order " + clientOrderId() + ": fill of " + quantity
+                    + " exceeds the remaining " + remaining + " (ordered " + request.quantity() + ", filled "
+                    + filledQuantity + "); the fill was not applied");
+        }
         double filled = complete ? request.quantity() : filledQuantity + quantity;
         double avg = filledQuantity == 0
                 ? price
