@@ -103,6 +103,7 @@ final class SessionFixtures {
      */
     static class NextOpenBroker implements Broker {
         final List<OrderRequest> submitted = new ArrayList<>();
+        final List<Fill> fills = new ArrayList<>();
         final Map<String, Order> working = new LinkedHashMap<>();
         final Map<String, Double> positions = new LinkedHashMap<>();
         private BrokerListener listener;
@@ -164,6 +165,7 @@ final class SessionFixtures {
                         bar.start());
                 positions.merge(r.instrument().symbol(), r.signedQuantity(), Double::sum);
                 working.remove(r.clientOrderId());
+                fills.add(fill);
                 listener.onFill(fill);
                 listener.onOrderUpdate(o.fill(r.quantity(), bar.open(), bar.start()));
             }
