@@ -88,6 +88,8 @@ public final class TradingSession implements AutoCloseable {
     private static final String SOURCE = "session";
     /** Observations up to this many features are journalled in full with each decision. */
     private static final int MAX_JOURNALLED_FEATURES = 64;
+    /** Recent bars a reasoner is shown (a copy, so it never races the loop). */
+    private static final int REASONER_HISTORY_BARS = 500;
 
     private final String sessionId;
     private final Instrument instrument;
@@ -391,7 +393,9 @@ public final class TradingSession implements AutoCloseable {
     private Decision consultReasoner(Decision decision, double effectiveQty, double effectiveFraction, Bar bar) {
         TradeProposal proposal = new TradeProposal(instrument, bar.end(), effectiveQty,
                 toQuantity(decision.targetPosition()), bar.close(), decision);
-        ReasoningRequest request = new ReasoningRequest(proposal, history, portfolio.snapshot(bar.end()), Map.of());
+        // A copy: the reasoner may still be reading after its deadline while this loop appends bars.
+        ReasoningRequest request = new ReasoningRequest(proposal, history.tail(REASONER_HISTORY_BARS),
+                portfolio.snapshot(bar.end()), Map.of());
         Future<Assessment> future = reasonerThreads.submit(() -> reasoner.assess(request));
         Duration deadline = gate.deadline();
         try {

@@ -192,6 +192,34 @@ class TradingSessionTest {
     }
 
     @Test
+    void aReasonerSeesACopyOfRecentBarsAndReflectsOnClosedTrades() {
+        List<io.github.rltrading.core.market.BarSeries> seen = new ArrayList<>();
+        Reasoner reflective = new Reasoner() {
+            @Override
+            public Assessment assess(io.github.rltrading.core.decision.ReasoningRequest request) {
+                seen.add(request.history());
+                return Assessment.approve(0.8, "fine", "reflective");
+            }
+
+            @Override
+            public io.github.rltrading.core.decision.Reflection reflect(ClosedTrade trade) {
+                return new io.github.rltrading.core.decision.Reflection("t1", "exit on signal", List.of(), "calm",
+                        List.of("keep size"), "", "reflective");
+            }
+        };
+        List<Bar> bars = SessionFixtures.risingBars("ES", 4);
+        try (TradingSession s = session(bars, SessionFixtures.scripted(i -> i < 2 ? 1.0 : 0.0, 0.5))
+                .decisionGate(DecisionGate.builder().fastPath(0.8).floor(0.3).build())
+                .reasoner(reflective).build()) {
+            s.run();
+            assertThat(seen).isNotEmpty().allSatisfy(h -> assertThat(h).isNotSameAs(s.history()));
+        }
+        assertThat(seen.get(0).size()).isEqualTo(1);
+        assertThat(journal.of(EventType.REFLECTION)).singleElement()
+                .satisfies(r -> assertThat(r.get("lessons").get(0).asText()).isEqualTo("keep size"));
+    }
+
+    @Test
     void aLateReasonerNeverBlocksTradingBeyondItsDeadline() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
         Reasoner stuck = request -> {

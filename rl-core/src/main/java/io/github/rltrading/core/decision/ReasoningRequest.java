@@ -10,7 +10,8 @@ import java.util.Objects;
  * account, and any indicator values the feature pipeline exposes by name.
  *
  * @param proposal   the position change the policy wants (after confidence gating)
- * @param history    primary bars up to the decision (read-only)
+ * @param history    a copy of the most recent primary bars up to the decision (the session sends
+ *                   the last 500); safe to read from any thread
  * @param portfolio  the account now
  * @param indicators named indicator values at the decision time (e.g. {@code rsi14}, {@code atr14})
  */

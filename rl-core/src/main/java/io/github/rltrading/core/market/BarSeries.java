@@ -170,6 +170,27 @@ public final class BarSeries {
         return found;
     }
 
+    /**
+     * An independent copy of the last {@code n} bars (all of them if fewer), for handing to code
+     * that runs on another thread while this series keeps growing.
+     */
+    public BarSeries tail(int n) {
+        if (n < 0) {
+            throw new IllegalArgumentException("tail needs n >= 0, got " + n);
+        }
+        int from = Math.max(0, size - n);
+        int count = size - from;
+        BarSeries copy = new BarSeries(symbol, timeframe, count);
+        System.arraycopy(endMillis, from, copy.endMillis, 0, count);
+        System.arraycopy(open, from, copy.open, 0, count);
+        System.arraycopy(high, from, copy.high, 0, count);
+        System.arraycopy(low, from, copy.low, 0, count);
+        System.arraycopy(close, from, copy.close, 0, count);
+        System.arraycopy(volume, from, copy.volume, 0, count);
+        copy.size = count;
+        return copy;
+    }
+
     /** Copies of the close prices {@code [from, to)}. */
     public double[] closes(int from, int to) {
         Objects.checkFromToIndex(from, to, size);

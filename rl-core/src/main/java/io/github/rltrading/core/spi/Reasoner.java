@@ -20,9 +20,12 @@ public interface Reasoner extends AutoCloseable {
     /** Judges a proposed trade before it is sent. May block; the caller enforces the deadline. */
     Assessment assess(ReasoningRequest request);
 
-    /** Looks back at a closed trade. The default has nothing to say. */
+    /**
+     * Looks back at a closed trade, off the trading path (the session journals the answer when it
+     * arrives). Returns null when there is nothing to say, which is the default.
+     */
     default Reflection reflect(ClosedTrade trade) {
-        return new Reflection(trade.symbol() + "@" + trade.exitTime(), "", null, "", null, "", "none");
+        return null;
     }
 
     @Override

@@ -79,6 +79,24 @@ class TimeframeBarAndSeriesTest {
         assertThatThrownBy(() -> s.close(100_000)).isInstanceOf(IndexOutOfBoundsException.class);
     }
 
+    @Test
+    void aTailIsAnIndependentCopyOfTheLastBars() {
+        BarSeries s = new BarSeries("ES", Timeframe.M1);
+        for (int i = 0; i < 10; i++) {
+            s.append(T.toEpochMilli() + 60_000L * i, i + 1, i + 2, i, i + 1.5, i);
+        }
+        BarSeries tail = s.tail(3);
+        assertThat(tail.size()).isEqualTo(3);
+        assertThat(tail.bar(0)).isEqualTo(s.bar(7));
+        assertThat(tail.bar(2)).isEqualTo(s.bar(9));
+        s.append(T.toEpochMilli() + 60_000L * 10, 1, 2, 0, 1, 0);
+        tail.append(T.toEpochMilli() + 60_000L * 20, 5, 6, 4, 5, 0);
+        assertThat(tail.size()).isEqualTo(4);
+        assertThat(s.size()).isEqualTo(11);
+        assertThat(s.tail(100).size()).isEqualTo(11);
+        assertThat(s.tail(0).isEmpty()).isTrue();
+    }
+
     @Provide
     Arbitrary<long[]> increasingTimes() {
         return Arbitraries.longs().between(1, 5_000).array(long[].class).ofMaxSize(60).map(steps -> {
