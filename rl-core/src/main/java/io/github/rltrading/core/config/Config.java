@@ -111,14 +111,13 @@ public final class Config {
         return getDouble(key).orElse(defaultValue);
     }
 
-    /** The value as an int; it must be a whole number. */
+    /** The value as an int; it must be a whole number in the int range. */
     public Optional<Integer> getInt(String key) {
-        return get(key).map(v -> {
-            double d = toDouble(key, v);
-            if (d != Math.rint(d) || d > Integer.MAX_VALUE || d < Integer.MIN_VALUE) {
-                throw ConfigException.single(path(key), v, "must be a whole number");
+        return getLong(key).map(v -> {
+            if (v > Integer.MAX_VALUE || v < Integer.MIN_VALUE) {
+                throw ConfigException.single(path(key), get(key).orElse(null), "must be a whole number");
             }
-            return (int) d;
+            return v.intValue();
         });
     }
 

@@ -69,12 +69,8 @@ public final class ConfigValidator {
     }
 
     public int intValue(String key, int defaultValue, int min, int max) {
-        int v = read(key, defaultValue, () -> config.getInt(key, defaultValue));
-        if (config.has(key) && (v < min || v > max)) {
-            problem(key, config.get(key).orElse(null), "must be a whole number between " + min + " and " + max);
-            return defaultValue;
-        }
-        return v;
+        // The bounds are ints, so a value that passes them fits an int.
+        return (int) longValue(key, defaultValue, min, max);
     }
 
     public long longValue(String key, long defaultValue, long min, long max) {
