@@ -323,10 +323,15 @@ public final class TradingSession implements AutoCloseable {
 
     private void decide(Bar bar) {
         decisions++;
-        float[] row = new float[features.size()];
-        features.compute(history, history.size() - 1, row, 0);
         double currentQty = portfolio.quantity(instrument.symbol());
         double positionFraction = Math.max(-1.0, Math.min(1.0, currentQty / maxPosition));
+        float[] row = new float[features.size()];
+        try {
+            features.compute(history, history.size() - 1, row, 0);
+        } catch (RuntimeException e) {
+            error("features failed; keeping the position", e);
+            return;
+        }
         Observation observation = new Observation(bar.end(), row, positionFraction);
 
         Decision decision;
@@ -383,8 +388,14 @@ public final class TradingSession implements AutoCloseable {
         if (!risk.changesPosition()) {
             return;
         }
+        // Round the approved target toward the current position: rounding to nearest could exceed
+        // what a gate allowed (1.6 approved must not become 2).
+        double approved = snapToward(risk.finalTarget(), effectiveQty);
+        if (Math.abs(approved - effectiveQty) < 1e-9) {
+            return;
+        }
         List<OrderRequest> orders = planner.plan(new OrderPlanner.Request(instrument, bar.end(), effectiveQty,
-                snap(risk.finalTarget()), bar.close(), gated, this::nextOrderId));
+                approved, bar.close(), gated, this::nextOrderId));
         for (OrderRequest request : orders) {
             submit(request, bar.end());
         }
@@ -405,7 +416,7 @@ public final class TradingSession implements AutoCloseable {
             a.put("barTime", bar.end().toString());
             journal(EventType.ASSESSMENT, a);
             double target = DecisionGate.applyAssessment(effectiveFraction, decision.targetPosition(), assessment);
-            return decision.withTarget(target, "reasoner " + assessment.verdict().name().toLowerCase()
+            return decision.withTarget(target, "reasoner " + assessment.verdict().name().toLowerCase(java.util.Locale.ROOT)
                     + (assessment.reasons().isEmpty() ? "" : ": " + assessment.reasons().get(0)));
         } catch (TimeoutException e) {
             future.cancel(true);
@@ -611,8 +622,19 @@ public final class TradingSession implements AutoCloseable {
 
     /** Rounds a quantity to the nearest multiple of the quantity step (1 contract, 1 share, ...). */
     private double snap(double quantity) {
-        double q = Math.rint(quantity / quantityStep) * quantityStep;
-        return q == 0.0 ? 0.0 : q; // no negative zero in journals
+        return noNegativeZero(Math.rint(quantity / quantityStep) * quantityStep);
+    }
+
+    /** Rounds a quantity to a multiple of the step, toward {@code current}, so it never overshoots. */
+    private double snapToward(double quantity, double current) {
+        double steps = quantity / quantityStep;
+        // Tolerate floating-point noise just below a whole step (1.9999999999 is 2).
+        double rounded = quantity > current ? Math.floor(steps + 1e-9) : Math.ceil(steps - 1e-9);
+        return noNegativeZero(rounded * quantityStep);
+    }
+
+    private static double noNegativeZero(double q) {
+        return q == 0.0 ? 0.0 : q; // journals should not show -0.0
     }
 
     private String nextOrderId() {

@@ -74,7 +74,7 @@ final class SessionFixtures {
     }
 
     /** One feature: the bar index, so tests can script policies by bar. */
-    static final class IndexFeature implements FeatureSet {
+    static class IndexFeature implements FeatureSet {
         @Override
         public List<String> names() {
             return List.of("index");

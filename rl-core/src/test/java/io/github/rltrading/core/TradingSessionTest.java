@@ -144,6 +144,37 @@ class TradingSessionTest {
     }
 
     @Test
+    void aFractionalReductionIsRoundedTowardTheCurrentPositionNeverBeyondIt() {
+        RiskGate cap = gate("cap", (p, c) -> RiskVerdict.reduce("cap", 1.6, "allow 1.6", Map.of()));
+        try (TradingSession s = session(SessionFixtures.risingBars("ES", 2), SessionFixtures.scripted(i -> 1.0, 0.9))
+                .riskGates(List.of(cap)).build()) {
+            s.run();
+        }
+        assertThat(broker.submitted).extracting(o -> o.quantity()).first().isEqualTo(1.0);
+    }
+
+    @Test
+    void aFailingFeatureSetKeepsThePositionAndTheSessionGoesOn() {
+        io.github.rltrading.core.spi.FeatureSet broken = new IndexFeature() {
+            @Override
+            public void compute(io.github.rltrading.core.market.BarSeries series, int index, float[] out, int offset) {
+                if (index == 1) {
+                    throw new ArrayIndexOutOfBoundsException("window too short");
+                }
+                super.compute(series, index, out, offset);
+            }
+        };
+        SessionResult result;
+        try (TradingSession s = session(SessionFixtures.risingBars("ES", 3), SessionFixtures.scripted(i -> 0.5, 0.9))
+                .features(broken).build()) {
+            result = s.run();
+        }
+        assertThat(result.errors()).isEqualTo(1);
+        assertThat(journal.of(EventType.ERROR).get(0).get("message").asText()).isEqualTo("features failed; keeping the position");
+        assertThat(result.positions()).containsExactly(0, 1, 1);
+    }
+
+    @Test
     void aRejectStopsTheChainAndAThrowingGateFailsClosed() {
         RiskGate boom = gate("boom", (p, c) -> {
             throw new IllegalStateException("state store offline");
