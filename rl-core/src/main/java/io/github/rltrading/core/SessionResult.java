@@ -31,7 +31,7 @@ public record SessionResult(String sessionId, String symbol, double startingCash
 
     /**
      * Performance of this run: the equity curve starting from the starting cash, exposure from the
-     * positions, turnover from the traded notional, trade statistics from the closed trades' net P&L.
+     * positions, turnover from the traded notional, trade statistics from the closed trades' net P&amp;L.
      *
      * @param periodsPerYear bars per year, e.g. {@code PerformanceMetrics.periodsPerYear(Duration.ofMinutes(1), 6.5, 252)}
      */

@@ -5,7 +5,7 @@ package io.github.rltrading.core.market;
  * profit and loss (and ties up margin), a stock or ETF exchanges its full notional for cash.
  */
 public enum AssetClass {
-    /** An exchange-traded future (ES, MES, NQ, ...): cash moves by P&L only, margin is held. */
+    /** An exchange-traded future (ES, MES, NQ, ...): cash moves by P&amp;L only, margin is held. */
     FUTURE,
     /** A common stock: buying pays the notional, selling short receives it. */
     STOCK,

@@ -20,9 +20,9 @@ import java.util.stream.Collectors;
  */
 public final class ContractSpecs {
 
-    /** E-mini S&P 500: tick 0.25 index points = $12.50, $50 per point. */
+    /** E-mini S&amp;P 500: tick 0.25 index points = $12.50, $50 per point. */
     public static final Instrument ES = future("ES", 0.25, 50.0);
-    /** Micro E-mini S&P 500: tick 0.25 = $1.25, $5 per point. */
+    /** Micro E-mini S&amp;P 500: tick 0.25 = $1.25, $5 per point. */
     public static final Instrument MES = future("MES", 0.25, 5.0);
     /** E-mini Nasdaq-100: tick 0.25 = $5.00, $20 per point. */
     public static final Instrument NQ = future("NQ", 0.25, 20.0);

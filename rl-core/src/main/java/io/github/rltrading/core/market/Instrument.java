@@ -20,7 +20,7 @@ import java.util.Objects;
  * @param tickSize          the minimum price increment, &gt; 0
  * @param pointValue        currency value of a one-point price move for one contract or share
  *                          (ES: 50, stocks: 1), &gt; 0
- * @param currency          ISO 4217 code of the currency prices and P&L are in, e.g. {@code USD}
+ * @param currency          ISO 4217 code of the currency prices and P&amp;L are in, e.g. {@code USD}
  * @param commission        commission per fill
  * @param leverageFactor    the exposure one unit of notional gives: 3 for UPRO/TNA, 1 otherwise;
  *                          risk gates count effective exposure as notional × this factor

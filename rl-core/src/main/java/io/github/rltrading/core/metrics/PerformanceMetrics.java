@@ -30,8 +30,8 @@ import java.util.Objects;
  *   <li>max drawdown: with wealth {@code W[0] = 1, W[t] = W[t-1] (1 + r[t])}, the minimum of
  *       {@code W[t] / max(W[0..t]) - 1} (a value &le; 0);</li>
  *   <li>Calmar: {@code annual return / |max drawdown|}, NaN when there was no drawdown;</li>
- *   <li>trades (net P&L per closed trade): win rate {@code wins / trades} (a win is P&L &gt; 0),
- *       profit factor {@code gross profit / |gross loss|}, expectancy {@code mean P&L}, average
+ *   <li>trades (net P&amp;L per closed trade): win rate {@code wins / trades} (a win is P&amp;L &gt; 0),
+ *       profit factor {@code gross profit / |gross loss|}, expectancy (mean P&amp;L), average
  *       win and average loss;</li>
  *   <li>exposure: the fraction of periods with a non-zero position;</li>
  *   <li>turnover: {@code sum(traded notional) / mean(equity)}.</li>
@@ -104,7 +104,7 @@ public final class PerformanceMetrics {
         return this;
     }
 
-    /** Net P&L (after commissions) of each closed trade, for the trade statistics. */
+    /** Net P&amp;L (after commissions) of each closed trade, for the trade statistics. */
     public PerformanceMetrics tradePnls(double[] values) {
         this.tradePnls = Objects.requireNonNull(values, "trade P&Ls").clone();
         return this;

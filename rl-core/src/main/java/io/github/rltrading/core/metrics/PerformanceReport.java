@@ -15,9 +15,9 @@ import java.util.Locale;
  * @param calmar           annual return / |max drawdown|
  * @param winRate          winning trades / trades
  * @param profitFactor     gross profit / |gross loss|
- * @param expectancy       mean net P&L per trade
- * @param averageWin       mean P&L of winning trades
- * @param averageLoss      mean P&L of losing trades (negative)
+ * @param expectancy       mean net P&amp;L per trade
+ * @param averageWin       mean P&amp;L of winning trades
+ * @param averageLoss      mean P&amp;L of losing trades (negative)
  * @param exposure         fraction of periods with a position
  * @param turnover         traded notional / mean equity
  * @param numberOfTrades   closed trades

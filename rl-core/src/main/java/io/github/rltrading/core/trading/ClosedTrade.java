@@ -12,14 +12,14 @@ import java.time.Instant;
  * @param exitPrice     average exit price
  * @param entryTime     first fill
  * @param exitTime      last fill
- * @param grossPnl      realised P&L before commissions
+ * @param grossPnl      realised P&amp;L before commissions
  * @param commission    commissions of every fill of the trade (a reversing fill's commission is
  *                      split by quantity between the trade it closes and the one it opens)
  */
 public record ClosedTrade(String symbol, Side side, double maxQuantity, double entryPrice, double exitPrice,
                           Instant entryTime, Instant exitTime, double grossPnl, double commission) {
 
-    /** P&L after commissions. */
+    /** P&amp;L after commissions. */
     public double netPnl() {
         return grossPnl - commission;
     }

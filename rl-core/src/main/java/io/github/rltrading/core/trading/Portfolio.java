@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The account as the trading loop sees it: cash, positions, realised and unrealised P&L,
+ * The account as the trading loop sees it: cash, positions, realised and unrealised P&amp;L,
  * commissions, exposure and futures margin, updated by {@link #apply(Fill) fills} and
  * {@link #mark(String, double) marks}.
  *
@@ -23,7 +23,7 @@ import java.util.Objects;
  * }</pre>
  *
  * <p>Invariant after every operation (tested as a property): {@code equity = startingCash +
- * realised + unrealised − commissions}. Futures move cash by P&L only; stocks and ETFs also pay
+ * realised + unrealised − commissions}. Futures move cash by P&amp;L only; stocks and ETFs also pay
  * (or, short, receive) their cost basis, so for them {@code equity = cash + Σ quantity × mark}.
  *
  * <p>Not thread-safe: the trading session owns it and applies broker events on its own thread.
@@ -55,7 +55,7 @@ public final class Portfolio {
     }
 
     /**
-     * Books a fill: updates the position and average price, realises P&L on the closed part, pays
+     * Books a fill: updates the position and average price, realises P&amp;L on the closed part, pays
      * the commission, marks the instrument at the fill price, and records a closed trade when the
      * position returns to flat or reverses.
      *

@@ -12,8 +12,8 @@ import java.util.Map;
  * @param startingCash     cash at the start
  * @param cash             cash now (futures: start + realised − commissions; stocks also pay their cost basis)
  * @param equity           starting cash + realised + unrealised − commissions
- * @param realizedPnl      realised P&L before commissions
- * @param unrealizedPnl    open P&L at the latest marks
+ * @param realizedPnl      realised P&amp;L before commissions
+ * @param unrealizedPnl    open P&amp;L at the latest marks
  * @param commissionsPaid  total commissions
  * @param grossExposure    Σ |notional| × leverage factor
  * @param netExposure      Σ signed notional × leverage factor

@@ -5,11 +5,11 @@ import java.util.Objects;
 
 /**
  * A position in one instrument: signed quantity (positive long), average entry price and the
- * latest mark price. Immutable; {@link #apply} returns the position after a fill and the P&L it
+ * latest mark price. Immutable; {@link #apply} returns the position after a fill and the P&amp;L it
  * realised.
  *
  * <p>Average price rules: adding to a position averages the entry price by quantity; reducing it
- * keeps the average and realises P&L on the closed part; a fill that crosses zero closes the whole
+ * keeps the average and realises P&amp;L on the closed part; a fill that crosses zero closes the whole
  * position and opens the rest at the fill price.
  *
  * @param instrument   the instrument
@@ -39,7 +39,7 @@ public record Position(Instrument instrument, double quantity, double averagePri
         return quantity == 0.0;
     }
 
-    /** Unrealised P&L at the mark: quantity × (mark − average) × point value; 0 when flat. */
+    /** Unrealised P&amp;L at the mark: quantity × (mark − average) × point value; 0 when flat. */
     public double unrealizedPnl() {
         if (isFlat() || Double.isNaN(markPrice)) {
             return 0.0;
@@ -89,7 +89,7 @@ public record Position(Instrument instrument, double quantity, double averagePri
      * The result of a fill.
      *
      * @param position       the position after the fill
-     * @param realizedPnl    P&L realised by the closing part of the fill (before commission)
+     * @param realizedPnl    P&amp;L realised by the closing part of the fill (before commission)
      * @param closedQuantity how much of the previous position the fill closed
      */
     public record Change(Position position, double realizedPnl, double closedQuantity) {}
