@@ -346,7 +346,7 @@ public final class TradingSession implements AutoCloseable {
         double effectiveFraction = Math.max(-1.0, Math.min(1.0, effectiveQty / maxPosition));
         DecisionGate.Route route = gate.route(decision.confidence());
         Decision gated = route == DecisionGate.Route.REASONER && reasoner != null
-                ? consultReasoner(decision, effectiveQty, effectiveFraction, bar)
+                ? consultReasoner(decision, effectiveQty, effectiveFraction, bar, row)
                 : gate.withoutReasoner(decision, effectiveFraction);
 
         ObjectNode d = json.createObjectNode();
@@ -401,12 +401,13 @@ public final class TradingSession implements AutoCloseable {
         }
     }
 
-    private Decision consultReasoner(Decision decision, double effectiveQty, double effectiveFraction, Bar bar) {
+    private Decision consultReasoner(Decision decision, double effectiveQty, double effectiveFraction, Bar bar,
+                                     float[] featureRow) {
         TradeProposal proposal = new TradeProposal(instrument, bar.end(), effectiveQty,
                 toQuantity(decision.targetPosition()), bar.close(), decision);
         // A copy: the reasoner may still be reading after its deadline while this loop appends bars.
         ReasoningRequest request = new ReasoningRequest(proposal, history.tail(REASONER_HISTORY_BARS),
-                portfolio.snapshot(bar.end()), Map.of());
+                portfolio.snapshot(bar.end()), namedFeatures(featureRow));
         Future<Assessment> future = reasonerThreads.submit(() -> reasoner.assess(request));
         Duration deadline = gate.deadline();
         try {
@@ -472,6 +473,16 @@ public final class TradingSession implements AutoCloseable {
         if (order.state() == OrderState.REJECTED) {
             alert(Alert.Severity.WARNING, "order " + order.clientOrderId() + " rejected: " + order.reason());
         }
+    }
+
+    /** The policy's inputs by feature name, so a reasoner can cite the same numbers. */
+    private Map<String, Double> namedFeatures(float[] row) {
+        List<String> names = features.names();
+        Map<String, Double> named = new LinkedHashMap<>();
+        for (int i = 0; i < row.length && i < names.size(); i++) {
+            named.put(names.get(i), (double) row[i]);
+        }
+        return named;
     }
 
     private static <T extends AutoCloseable> T track(List<AutoCloseable> created, T component) {

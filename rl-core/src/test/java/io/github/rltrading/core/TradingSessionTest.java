@@ -225,10 +225,12 @@ class TradingSessionTest {
     @Test
     void aReasonerSeesACopyOfRecentBarsAndReflectsOnClosedTrades() {
         List<io.github.rltrading.core.market.BarSeries> seen = new ArrayList<>();
+        List<Map<String, Double>> indicators = new ArrayList<>();
         Reasoner reflective = new Reasoner() {
             @Override
             public Assessment assess(io.github.rltrading.core.decision.ReasoningRequest request) {
                 seen.add(request.history());
+                indicators.add(request.indicators());
                 return Assessment.approve(0.8, "fine", "reflective");
             }
 
@@ -246,6 +248,9 @@ class TradingSessionTest {
             assertThat(seen).isNotEmpty().allSatisfy(h -> assertThat(h).isNotSameAs(s.history()));
         }
         assertThat(seen.get(0).size()).isEqualTo(1);
+        // The reasoner sees the policy's inputs by feature name: here the bar index.
+        assertThat(indicators).extracting(m -> m.get("index")).containsExactly(0.0, 1.0, 2.0, 3.0);
+        assertThat(indicators).allSatisfy(m -> assertThat(m).containsOnlyKeys("index"));
         assertThat(journal.of(EventType.REFLECTION)).singleElement()
                 .satisfies(r -> assertThat(r.get("lessons").get(0).asText()).isEqualTo("keep size"));
     }

@@ -13,7 +13,8 @@ import java.util.Objects;
  * @param history    a copy of the most recent primary bars up to the decision (the session sends
  *                   the last 500); safe to read from any thread
  * @param portfolio  the account now
- * @param indicators named indicator values at the decision time (e.g. {@code rsi14}, {@code atr14})
+ * @param indicators the policy's inputs at the decision time by feature name (e.g. {@code rsi14},
+ *                   {@code atr14}), as the feature set names them
  */
 public record ReasoningRequest(TradeProposal proposal, BarSeries history, PortfolioSnapshot portfolio,
                                Map<String, Double> indicators) {
