@@ -24,6 +24,7 @@ import java.util.ServiceLoader;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,7 +39,9 @@ import org.slf4j.LoggerFactory;
  *
  * How a provider is chosen, first match wins:
  * <ol>
- *   <li>the system property {@code rl.<key>} (e.g. {@code -Drl.broker=nt8}): an explicit override;</li>
+ *   <li>the system property {@code rl.<key>} (e.g. {@code -Drl.broker=nt8}): an explicit override; the
+ *       provider's settings are the kind's section if that names the same provider, else the
+ *       section named after the provider ({@code nt8: {...}});</li>
  *   <li>the config key: {@code broker: sim}, or a section {@code broker: {name: sim, ...}} whose other
  *       keys are the provider's settings (with the string form, settings may sit in a section
  *       named after the provider: {@code sim: {...}});</li>
@@ -46,12 +49,20 @@ import org.slf4j.LoggerFactory;
  *       is unique (logged at INFO with the others present); a tie is an error, never a silent pick.</li>
  * </ol>
  * A provider whose class is missing or whose constructor throws is reported in {@link #failures()}
- * and logged; the rest still load. Providers are instantiated once per {@code Plugins} instance.
+ * and logged; the rest still load, and a later "not found" message mentions the failures of its
+ * kind. Providers are instantiated once per {@code Plugins} instance; {@code create} runs on every call.
  */
 public final class Plugins {
 
     private static final Logger LOG = LoggerFactory.getLogger(Plugins.class);
-    private static final Pattern PROVIDER_IN_MESSAGE = Pattern.compile("Provider (\\S+)");
+    /**
+     * The class named in a {@link ServiceConfigurationError} message, after its {@code <service>: }
+     * prefix: the JDK writes {@code Provider X not found}, {@code X not a subtype},
+     * {@code X Unable to get public no-arg constructor}, {@code Provider X could not be instantiated}.
+     * A dot is required so that a plain word ("Unable") is never taken for a class.
+     */
+    private static final Pattern PROVIDER_IN_MESSAGE =
+            Pattern.compile("^(?:Provider )?([\\p{javaJavaIdentifierStart}][\\p{javaJavaIdentifierPart}$]*\\.[\\p{javaJavaIdentifierPart}.$]+)(?: |$)");
 
     private final ClassLoader classLoader;
     private final Function<String, String> systemProperties;
@@ -89,7 +100,11 @@ public final class Plugins {
         return (List<P>) (List<?>) providers.computeIfAbsent(kind, this::loadKind);
     }
 
-    /** The provider named {@code name}, if present. */
+    /**
+     * The provider named {@code name}, if present.
+     *
+     * @throws PluginException if two provider classes claim that name
+     */
     public <P extends Provider<T>, T> Optional<P> provider(PluginKind<P, T> kind, String name) {
         List<P> matches = providers(kind).stream().filter(p -> name.equals(safeName(p))).toList();
         if (matches.size() > 1) {
@@ -114,23 +129,32 @@ public final class Plugins {
      */
     public <P extends Provider<T>, T> T create(PluginKind<P, T> kind, Config config) {
         Objects.requireNonNull(config, "config");
+        Optional<Object> configured = config.get(kind.key());
         String override = systemProperties.apply(kind.systemProperty());
         if (override != null && !override.isBlank()) {
             String name = override.trim();
-            return instantiate(kind, require(kind, name, " (chosen by system property " + kind.systemProperty() + ")"),
-                    settingsFor(config, kind, name));
+            P chosen = require(kind, name, " (chosen by system property " + kind.systemProperty() + ")");
+            // The kind's section holds the settings of the provider it names; an override that picks
+            // another provider must not hand that one's settings (ports, accounts) to this one.
+            boolean isSection = configured.orElse(null) instanceof Map<?, ?>;
+            String configuredName = configured.isEmpty() ? null
+                    : isSection ? config.section(kind.key()).getString("name", null) : String.valueOf(configured.get()).trim();
+            if (configuredName != null && !configuredName.equals(name)) {
+                LOG.info("{}: -D{}={} overrides \"{}\" from the config; settings come from section \"{}\"",
+                        kind.key(), kind.systemProperty(), name, configuredName, name);
+            }
+            boolean sectionIsFor = isSection && name.equals(configuredName);
+            return instantiate(kind, chosen, sectionIsFor ? config.section(kind.key()) : config.section(name));
         }
-        Optional<Object> configured = config.get(kind.key());
         if (configured.isPresent()) {
-            String name;
             if (configured.get() instanceof Map<?, ?>) {
-                name = config.section(kind.key()).getString("name").orElseThrow(() -> new PluginException(
+                String name = config.section(kind.key()).getString("name").orElseThrow(() -> new PluginException(
                         "config section \"" + kind.key() + "\" has no \"name\"; write " + kind.key() + ": {name: <one of "
                                 + names(kind) + ">, ...}"));
-            } else {
-                name = String.valueOf(configured.get()).trim();
+                return instantiate(kind, require(kind, name, ""), config.section(kind.key()));
             }
-            return instantiate(kind, require(kind, name, ""), settingsFor(config, kind, name));
+            String name = String.valueOf(configured.get()).trim();
+            return instantiate(kind, require(kind, name, ""), config.section(name));
         }
         P chosen = chooseByRank(kind);
         return instantiate(kind, chosen, config.section(safeName(chosen)));
@@ -191,7 +215,7 @@ public final class Plugins {
                 + " not found; available: " + names(kind) + ". " + kind.artifactFor(name)
                 .map(a -> "Add the " + a + " artifact to the classpath.")
                 .orElse("Add the artifact that provides " + kind.key() + " \"" + name
-                        + "\" to the classpath, or fix the name.")));
+                        + "\" to the classpath, or fix the name.") + failureNote(kind)));
     }
 
     private <P extends Provider<T>, T> P chooseByRank(PluginKind<P, T> kind) {
@@ -200,13 +224,16 @@ public final class Plugins {
             String example = kind.knownArtifacts().entrySet().stream().findFirst()
                     .map(e -> ", e.g. " + e.getValue() + " (" + e.getKey() + ").").orElse(".");
             throw new PluginException("no " + kind.key() + " provider found on the classpath. Add an artifact that "
-                    + "provides one" + example);
+                    + "provides one" + example + failureNote(kind));
         }
         if (all.size() == 1) {
             return all.get(0);
         }
         int top = all.stream().mapToInt(Plugins::safeRank).max().orElseThrow();
         List<P> best = all.stream().filter(p -> safeRank(p) == top).toList();
+        // Two classes claiming one name is a packaging mistake whichever way the choice is made;
+        // provider(kind, name) reports it with both class names.
+        best.stream().map(Plugins::safeName).distinct().forEach(n -> provider(kind, n));
         if (best.size() > 1) {
             throw new PluginException("several " + kind.key() + " providers share the highest rank " + top
                     + " and none was chosen: " + best.stream().map(Plugins::safeName).sorted().toList()
@@ -218,8 +245,18 @@ public final class Plugins {
         return chosen;
     }
 
-    private static Config settingsFor(Config config, PluginKind<?, ?> kind, String name) {
-        return config.get(kind.key()).orElse(null) instanceof Map<?, ?> ? config.section(kind.key()) : config.section(name);
+    /**
+     * Appended to "not found" messages: the provider the user wants may be the one that failed to
+     * load, and the WARN line about it may be far away in the log.
+     */
+    private synchronized String failureNote(PluginKind<?, ?> kind) {
+        List<PluginLoadFailure> own = failures.stream().filter(f -> f.kind().equals(kind)).toList();
+        if (own.isEmpty()) {
+            return "";
+        }
+        return " Also, " + own.size() + " " + kind.key() + " provider" + (own.size() == 1 ? "" : "s")
+                + " failed to load: " + own.stream().map(f -> f.providerClass() + " (" + f.cause() + ")")
+                .collect(Collectors.joining(", ")) + "; see Plugins.failures().";
     }
 
     private static <P extends Provider<T>, T> T instantiate(PluginKind<P, T> kind, P provider, Config settings) {
@@ -255,9 +292,9 @@ public final class Plugins {
                 }
                 candidate = it.next();
             } catch (ServiceConfigurationError e) {
-                // A services entry names a class that is missing or not a provider; the iterator
-                // moves past it, so keep going with the next entry.
-                recordFailure(kind, providerIn(e), e);
+                // A services entry names a class that is missing, not a provider, or without a public
+                // no-arg constructor; the iterator moves past it, so keep going with the next entry.
+                recordFailure(kind, providerIn(kind, e), e);
                 continue;
             }
             try {
@@ -267,7 +304,7 @@ public final class Plugins {
                 }
                 loaded.add(p);
             } catch (ServiceConfigurationError | RuntimeException | LinkageError e) {
-                recordFailure(kind, candidate.type().getName(), e.getCause() != null ? e.getCause() : e);
+                recordFailure(kind, candidate.type().getName(), rootOf(e));
             }
         }
         loaded.sort(Comparator.comparing(Plugins::safeName));
@@ -281,9 +318,25 @@ public final class Plugins {
                 + "this rl-core version, or remove it from the classpath.", failure.describe(), kind.key());
     }
 
-    private static String providerIn(ServiceConfigurationError e) {
-        Matcher m = PROVIDER_IN_MESSAGE.matcher(String.valueOf(e.getMessage()));
+    private static String providerIn(PluginKind<?, ?> kind, ServiceConfigurationError e) {
+        String message = String.valueOf(e.getMessage());
+        String prefix = kind.providerType().getName() + ": ";
+        Matcher m = PROVIDER_IN_MESSAGE.matcher(message.startsWith(prefix) ? message.substring(prefix.length()) : message);
         return m.find() ? m.group(1) : "?";
+    }
+
+    /**
+     * The failure the provider's author would recognise: ServiceLoader wraps a constructor's
+     * exception in a ServiceConfigurationError, and a static initialiser's also in an
+     * ExceptionInInitializerError.
+     */
+    private static Throwable rootOf(Throwable e) {
+        Throwable t = e;
+        while ((t instanceof ServiceConfigurationError || t instanceof ExceptionInInitializerError)
+                && t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t;
     }
 
     private static String safeName(Provider<?> p) {

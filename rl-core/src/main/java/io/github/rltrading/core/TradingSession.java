@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.github.rltrading.core.config.Config;
+import io.github.rltrading.core.decision.Action;
 import io.github.rltrading.core.decision.Assessment;
 import io.github.rltrading.core.decision.Decision;
 import io.github.rltrading.core.decision.Observation;
@@ -34,6 +35,8 @@ import io.github.rltrading.core.trading.Order;
 import io.github.rltrading.core.trading.OrderRequest;
 import io.github.rltrading.core.trading.OrderState;
 import io.github.rltrading.core.trading.Portfolio;
+import io.github.rltrading.core.util.IsoTime;
+import io.github.rltrading.core.util.Require;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -113,6 +116,12 @@ public final class TradingSession implements AutoCloseable {
     private final BarSeries history;
     private final Queue<Object> brokerEvents = new ConcurrentLinkedQueue<>();
     private final Map<String, Order> workingOrders = new LinkedHashMap<>();
+    /**
+     * Client ids of the orders this session sent. Orders the broker opened itself (a bracket's
+     * stop-loss and take-profit) only protect a position: they must not count as the session's
+     * pending trades, or a long position with both exits working would look flat or short.
+     */
+    private final java.util.Set<String> ownOrderIds = new java.util.HashSet<>();
     private final EquityRecorder recorder = new EquityRecorder();
     private final ObjectMapper json = new ObjectMapper()
             .registerModule(new JavaTimeModule())
@@ -307,7 +316,9 @@ public final class TradingSession implements AutoCloseable {
             error("bar skipped", e);
             return;
         }
-        journal(EventType.BAR, (ObjectNode) json.valueToTree(bar));
+        if (journal.isEnabled()) {
+            journalBar(bar);
+        }
 
         // Orders decided on earlier bars fill now, against this bar (never the bar that produced them).
         broker.onBar(bar);
@@ -322,16 +333,25 @@ public final class TradingSession implements AutoCloseable {
     }
 
     private void decide(Bar bar) {
-        decisions++;
         double currentQty = portfolio.quantity(instrument.symbol());
         double positionFraction = Math.max(-1.0, Math.min(1.0, currentQty / maxPosition));
         float[] row = new float[features.size()];
         try {
             features.compute(history, history.size() - 1, row, 0);
         } catch (RuntimeException e) {
+            decisions++;
             error("features failed; keeping the position", e);
             return;
         }
+        // A row with an undefined feature (still warming up, or undefined here, e.g. outside the
+        // session) is not shown to the policy, as it is never shown to an agent in training: no
+        // decision on this bar, the position stays.
+        for (float f : row) {
+            if (Float.isNaN(f)) {
+                return;
+            }
+        }
+        decisions++;
         Observation observation = new Observation(bar.end(), row, positionFraction);
 
         Decision decision;
@@ -349,26 +369,9 @@ public final class TradingSession implements AutoCloseable {
                 ? consultReasoner(decision, effectiveQty, effectiveFraction, bar, row)
                 : gate.withoutReasoner(decision, effectiveFraction);
 
-        ObjectNode d = json.createObjectNode();
-        d.put("barTime", bar.end().toString());
-        d.put("route", route.name());
-        d.put("position", positionFraction);
-        d.put("pendingQuantity", effectiveQty - currentQty);
-        // The inputs the policy saw, so a decision can be replayed and explained; wide observations
-        // (long windows) are summarised by their size to keep the journal readable.
-        d.put("featureCount", row.length);
-        if (row.length <= MAX_JOURNALLED_FEATURES) {
-            var values = d.putArray("features");
-            for (float f : row) {
-                values.add(f);
-            }
+        if (journal.isEnabled()) {
+            journalDecision(bar, route, positionFraction, effectiveQty - currentQty, row, decision, gated);
         }
-        d.set("decision", json.valueToTree(decision));
-        if (gated != decision) {
-            d.put("gatedTarget", gated.targetPosition());
-            d.put("gateNote", gated.rationale());
-        }
-        journal(EventType.DECISION, d);
 
         double targetQty = toQuantity(gated.targetPosition());
         if (Math.abs(targetQty - effectiveQty) < 1e-9) {
@@ -435,6 +438,7 @@ public final class TradingSession implements AutoCloseable {
     }
 
     private void submit(OrderRequest request, Instant decisionTime) {
+        ownOrderIds.add(request.clientOrderId());
         Order order;
         try {
             order = Objects.requireNonNull(broker.submit(request), "broker returned no order");
@@ -622,7 +626,9 @@ public final class TradingSession implements AutoCloseable {
     private double workingQuantity() {
         double sum = 0;
         for (Order o : workingOrders.values()) {
-            sum += o.request().side().sign() * o.remainingQuantity();
+            if (ownOrderIds.contains(o.clientOrderId())) {
+                sum += o.request().side().sign() * o.remainingQuantity();
+            }
         }
         return sum;
     }
@@ -650,6 +656,86 @@ public final class TradingSession implements AutoCloseable {
 
     private String nextOrderId() {
         return sessionId + "-" + (++orderCounter);
+    }
+
+    /** The ISO text of the last bar's end, reused by the bar and decision events of the same bar. */
+    private long cachedTimeMillis = Long.MIN_VALUE;
+    private String cachedTime;
+
+    private String barTime(Bar bar) {
+        long millis = bar.end().toEpochMilli();
+        if (millis != cachedTimeMillis) {
+            cachedTimeMillis = millis;
+            cachedTime = IsoTime.formatMillis(millis);
+        }
+        return cachedTime;
+    }
+
+    /** The bar event, streamed field by field: it is written for every bar. */
+    private void journalBar(Bar bar) {
+        String end = barTime(bar);
+        journal(EventType.BAR, g -> {
+            g.writeStringField("symbol", bar.symbol());
+            g.writeStringField("timeframe", bar.timeframe().toString());
+            g.writeStringField("end", end);
+            g.writeNumberField("open", bar.open());
+            g.writeNumberField("high", bar.high());
+            g.writeNumberField("low", bar.low());
+            g.writeNumberField("close", bar.close());
+            g.writeNumberField("volume", bar.volume());
+        });
+    }
+
+    /** The decision event, streamed field by field: it is written for every decision. */
+    private void journalDecision(Bar bar, DecisionGate.Route route, double positionFraction, double pendingQuantity,
+                                 float[] row, Decision decision, Decision gated) {
+        String barTime = barTime(bar);
+        journal(EventType.DECISION, g -> {
+            g.writeStringField("barTime", barTime);
+            g.writeStringField("route", route.name());
+            g.writeNumberField("position", positionFraction);
+            g.writeNumberField("pendingQuantity", pendingQuantity);
+            // The inputs the policy saw, so a decision can be replayed and explained; wide observations
+            // (long windows) are summarised by their size to keep the journal readable.
+            g.writeNumberField("featureCount", row.length);
+            if (row.length <= MAX_JOURNALLED_FEATURES) {
+                g.writeArrayFieldStart("features");
+                for (float f : row) {
+                    g.writeNumber(f);
+                }
+                g.writeEndArray();
+            }
+            g.writeObjectFieldStart("decision");
+            g.writeObjectFieldStart("action");
+            switch (decision.action()) {
+                case Action.Discrete d -> g.writeNumberField("index", d.index());
+                case Action.Continuous c -> {
+                    g.writeArrayFieldStart("values");
+                    for (float v : c.values()) {
+                        g.writeNumber(v);
+                    }
+                    g.writeEndArray();
+                }
+            }
+            g.writeEndObject();
+            g.writeNumberField("targetPosition", decision.targetPosition());
+            g.writeNumberField("confidence", decision.confidence());
+            g.writeStringField("rationale", decision.rationale());
+            g.writeStringField("source", decision.source());
+            g.writeEndObject();
+            if (gated != decision) {
+                g.writeNumberField("gatedTarget", gated.targetPosition());
+                g.writeStringField("gateNote", gated.rationale());
+            }
+        });
+    }
+
+    private void journal(EventType type, Journal.DataWriter data) {
+        try {
+            journal.append(type, SOURCE, clock.instant(), data);
+        } catch (RuntimeException e) {
+            LOG.error("session {}: journal append of {} failed: {}", sessionId, type, e.toString(), e);
+        }
     }
 
     private void journal(EventType type, ObjectNode data) {
@@ -850,18 +936,14 @@ public final class TradingSession implements AutoCloseable {
 
         /** Contracts or shares that a target of ±1 means; &gt; 0. */
         public Builder maxPosition(double value) {
-            if (!(value > 0) || Double.isInfinite(value)) {
-                throw new IllegalArgumentException("maxPosition must be a finite number > 0, got " + value);
-            }
+            Require.positive("maxPosition", value);
             this.maxPosition = value;
             return this;
         }
 
         /** Smallest tradable quantity; targets are rounded to it. Default 1. */
         public Builder quantityStep(double value) {
-            if (!(value > 0) || Double.isInfinite(value)) {
-                throw new IllegalArgumentException("quantityStep must be a finite number > 0, got " + value);
-            }
+            Require.positive("quantityStep", value);
             this.quantityStep = value;
             return this;
         }

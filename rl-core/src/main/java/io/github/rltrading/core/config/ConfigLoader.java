@@ -1,7 +1,9 @@
 package io.github.rltrading.core.config;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -17,6 +19,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Properties;
+import java.util.stream.Collectors;
 
 /**
  * Reads {@link Config} from JSON or YAML.
@@ -24,18 +28,23 @@ import java.util.Objects;
  * <pre>{@code
  * Config config = ConfigLoader.load(Path.of("session.yaml"))
  *         .withFallback(ConfigLoader.parse(defaults, ConfigLoader.Format.YAML, "defaults"));
- * config = ConfigLoader.withOverrides(config, Map.copyOf((Map) System.getProperties()), "rl.");  // -Drl.maxPosition=2
+ * config = ConfigLoader.withOverrides(config, System.getProperties(), "rl.");   // -Drl.risk.maxPosition=2
  * }</pre>
  *
- * A syntax error becomes a {@link ConfigException} naming the source, line and column.
+ * A syntax error, or a key written twice in one mapping, becomes a {@link ConfigException} naming
+ * the source, line and column. An empty file is an empty config.
  */
 public final class ConfigLoader {
 
     /** Supported file formats. */
     public enum Format { JSON, YAML }
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    // A key written twice is almost always a mistake (two "broker:" lines, the later one silently
+    // winning), so duplicates are a syntax error rather than last-one-wins.
+    private static final ObjectMapper JSON = new ObjectMapper(
+            JsonFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build());
+    private static final ObjectMapper YAML = new ObjectMapper(
+            YAMLFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build());
 
     private ConfigLoader() {}
 
@@ -87,7 +96,7 @@ public final class ConfigLoader {
             JsonLocation at = e.getLocation();
             String where = at == null ? "" : "line " + at.getLineNr() + ", column " + at.getColumnNr() + ": ";
             throw new ConfigException(sourceName, List.of(new ConfigProblem("(syntax)", null,
-                    where + "not valid " + format + " (" + e.getOriginalMessage().lines().findFirst().orElse("") + ")")));
+                    where + "not valid " + format + " (" + complaint(e.getOriginalMessage()) + ")")));
         }
         if (root == null || root.isMissingNode() || root.isNull()) {
             return Config.empty();
@@ -99,6 +108,19 @@ public final class ConfigLoader {
         }
         Map<String, Object> values = mapper.convertValue(root, new TypeReference<LinkedHashMap<String, Object>>() {});
         return Config.of(values);
+    }
+
+    /**
+     * The parser's complaint on one line. SnakeYAML spreads it over several: a context line ("while
+     * parsing a flow sequence"), the problem ("expected ',' or ']'"), each followed by an indented
+     * position, source excerpt and caret; keep the unindented lines, since the position is already
+     * in the message.
+     */
+    private static String complaint(String parserMessage) {
+        String text = String.valueOf(parserMessage);
+        String joined = text.lines().filter(l -> !l.isBlank() && !Character.isWhitespace(l.charAt(0)))
+                .map(String::strip).collect(Collectors.joining("; "));
+        return joined.isEmpty() ? text.strip() : joined;
     }
 
     /**
@@ -114,5 +136,19 @@ public final class ConfigLoader {
             }
         }
         return result;
+    }
+
+    /**
+     * {@link #withOverrides(Config, Map, String)} over {@link Properties}, typically
+     * {@link System#getProperties()}; entries whose key or value is not a string are skipped.
+     */
+    public static Config withOverrides(Config config, Properties properties, String prefix) {
+        Map<String, String> strings = new LinkedHashMap<>();
+        // stringPropertyNames() also sees the defaults chain and snapshots the keys, so a property
+        // set concurrently cannot break the iteration.
+        for (String key : properties.stringPropertyNames()) {
+            strings.put(key, properties.getProperty(key));
+        }
+        return withOverrides(config, strings, prefix);
     }
 }

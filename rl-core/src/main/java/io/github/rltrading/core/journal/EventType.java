@@ -19,8 +19,10 @@ public enum EventType {
 
     /** The name as written in the file, e.g. {@code risk_verdict}. */
     public String wireName() {
-        return name().toLowerCase(Locale.ROOT);
+        return wireName;
     }
+
+    private final String wireName = name().toLowerCase(Locale.ROOT);
 
     /** Parses a wire name; throws naming the value and the accepted names. */
     public static EventType fromWireName(String name) {

@@ -26,6 +26,32 @@ public interface Journal extends AutoCloseable {
      */
     long append(EventType type, String source, Instant time, ObjectNode data);
 
+    /**
+     * Writes the fields of an event's data object (what goes between its braces) straight to the
+     * output, for events written on every bar: no tree is built.
+     */
+    @FunctionalInterface
+    interface DataWriter {
+        void writeFields(com.fasterxml.jackson.core.JsonGenerator out) throws java.io.IOException;
+    }
+
+    /**
+     * Appends one event whose data is written by {@code data}. The default builds the data as a tree
+     * and calls {@link #append(EventType, String, Instant, ObjectNode)}; the JSON Lines journal
+     * streams it instead.
+     */
+    default long append(EventType type, String source, Instant time, DataWriter data) {
+        return append(type, source, time, JournalFiles.tree(data));
+    }
+
+    /**
+     * Whether appended events are kept. Writers may skip building an event's data when this is
+     * false (the {@link #noop()} journal), which makes journal-less backtests much faster.
+     */
+    default boolean isEnabled() {
+        return true;
+    }
+
     @Override
     void close();
 
@@ -42,6 +68,11 @@ public interface Journal extends AutoCloseable {
             @Override
             public long append(EventType type, String source, Instant time, ObjectNode data) {
                 return seq.incrementAndGet();
+            }
+
+            @Override
+            public boolean isEnabled() {
+                return false;
             }
 
             @Override

@@ -1,12 +1,19 @@
 package io.github.rltrading.core.journal;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.util.TokenBuffer;
+import io.github.rltrading.core.util.IsoTime;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -27,6 +34,8 @@ final class JournalFiles {
 
     private JournalFiles() {}
 
+    private static final ObjectMapper TREES = new ObjectMapper();
+
     static ObjectMapper mapper() {
         return new ObjectMapper();
     }
@@ -37,7 +46,7 @@ final class JournalFiles {
 
     /** The journal files of {@code baseName} in {@code directory}, ordered by file number. */
     static List<Entry> list(Path directory, String baseName) throws IOException {
-        Pattern p = Pattern.compile(Pattern.quote(baseName) + "-(\\d{6})-(\\d{4}-\\d{2}-\\d{2})\\.jsonl");
+        Pattern p = Pattern.compile(Pattern.quote(baseName) + "-(\\d{6,})-(\\d{4}-\\d{2}-\\d{2})\\.jsonl");
         List<Entry> out = new ArrayList<>();
         try (Stream<Path> files = Files.list(directory)) {
             for (Path f : (Iterable<Path>) files::iterator) {
@@ -53,20 +62,62 @@ final class JournalFiles {
 
     /** One event as a line of UTF-8 JSON ending in {@code \n}. */
     static byte[] encode(ObjectMapper json, JournalEvent e) {
-        ObjectNode node = json.createObjectNode();
-        node.put("seq", e.sequence());
-        node.put("time", e.time().toString());
-        node.put("type", e.type().wireName());
-        node.put("source", e.source());
-        node.set("data", e.data());
-        try {
-            byte[] body = json.writeValueAsBytes(node);
-            byte[] line = new byte[body.length + 1];
-            System.arraycopy(body, 0, line, 0, body.length);
-            line[body.length] = '\n';
-            return line;
-        } catch (IOException e2) {
-            throw new UncheckedIOException("cannot encode journal event " + e.sequence(), e2);
+        return encodeValue(json, e.sequence(), e.time(), e.type(), e.source(), g -> {
+            if (e.data() == null) {
+                g.writeNull();
+            } else {
+                json.writeTree(g, e.data());
+            }
+        });
+    }
+
+    /** Writes one whole value (the event's data). */
+    @FunctionalInterface
+    interface ValueWriter {
+        void write(JsonGenerator g) throws IOException;
+    }
+
+    /** Encodes an event whose data fields are streamed by {@code data}. */
+    static byte[] encode(ObjectMapper json, long seq, Instant time, EventType type, String source, Journal.DataWriter data) {
+        return encodeValue(json, seq, time, type, source, g -> {
+            g.writeStartObject();
+            data.writeFields(g);
+            g.writeEndObject();
+        });
+    }
+
+    // Streamed, not built as a tree first: this runs for every event of every bar.
+    private static byte[] encodeValue(ObjectMapper json, long seq, Instant time, EventType type, String source,
+            ValueWriter data) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(256);
+        try (JsonGenerator g = json.getFactory().createGenerator(out)) {
+            g.writeStartObject();
+            g.writeNumberField("seq", seq);
+            g.writeStringField("time", IsoTime.format(time));
+            g.writeStringField("type", type.wireName());
+            g.writeStringField("source", source);
+            g.writeFieldName("data");
+            data.write(g);
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot encode journal event " + seq, e);
+        }
+        out.write('\n');
+        return out.toByteArray();
+    }
+
+    /** The data written by {@code data} as a tree (for journals that keep trees). */
+    static ObjectNode tree(Journal.DataWriter data) {
+        ObjectMapper json = TREES;
+        try (TokenBuffer buffer = new TokenBuffer(json, false)) {
+            buffer.writeStartObject();
+            data.writeFields(buffer);
+            buffer.writeEndObject();
+            try (JsonParser p = buffer.asParser()) {
+                return json.readTree(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot build journal event data: " + e.getMessage(), e);
         }
     }
 
@@ -101,6 +152,59 @@ final class JournalFiles {
         }
         return new JournalEvent(node.get("seq").asLong(), time, EventType.fromWireName(node.get("type").asText()),
                 node.get("source").asText(), (ObjectNode) node.get("data"));
+    }
+
+    /**
+     * One line of a file without its line end.
+     *
+     * @param text       the line, decoded as UTF-8
+     * @param terminated whether a {@code \n} ended it (false only for an unfinished last line)
+     */
+    record Line(String text, boolean terminated) {}
+
+    /**
+     * Reads a file line by line with a fixed buffer. Unlike {@link java.io.BufferedReader#readLine()}
+     * it tells whether the last line had its {@code \n}, which is how a torn write is recognised.
+     */
+    static final class LineReader implements AutoCloseable {
+        private final InputStream in;
+        private final byte[] buf = new byte[64 * 1024];
+        private final ByteArrayOutputStream line = new ByteArrayOutputStream();
+        private int pos;
+        private int len;
+
+        LineReader(InputStream in) {
+            this.in = in;
+        }
+
+        /** The next line, or null at the end of the file. */
+        Line next() throws IOException {
+            line.reset();
+            while (true) {
+                if (pos == len) {
+                    len = in.read(buf);
+                    pos = 0;
+                    if (len <= 0) {
+                        len = 0;
+                        return line.size() == 0 ? null : new Line(line.toString(StandardCharsets.UTF_8), false);
+                    }
+                }
+                int start = pos;
+                while (pos < len && buf[pos] != '\n') {
+                    pos++;
+                }
+                line.write(buf, start, pos - start);
+                if (pos < len) {
+                    pos++; // the '\n'
+                    return new Line(line.toString(StandardCharsets.UTF_8), true);
+                }
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            in.close();
+        }
     }
 
     static byte byteAt(FileChannel ch, long position) throws IOException {
@@ -144,7 +248,7 @@ final class JournalFiles {
             ByteBuffer b = ByteBuffer.allocate((int) (end - start));
             ch.read(b, start);
             try {
-                return decode(json, new String(b.array(), java.nio.charset.StandardCharsets.UTF_8).strip()).sequence();
+                return decode(json, new String(b.array(), StandardCharsets.UTF_8).strip()).sequence();
             } catch (IllegalArgumentException e) {
                 throw new IOException("journal " + file + ": last line is corrupt: " + e.getMessage());
             }

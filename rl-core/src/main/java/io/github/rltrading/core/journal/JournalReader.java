@@ -1,7 +1,6 @@
 package io.github.rltrading.core.journal;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -66,9 +65,9 @@ public final class JournalReader {
         private final List<JournalFiles.Entry> files;
         private final ObjectMapper json = JournalFiles.mapper();
         private int fileIndex = -1;
-        private BufferedReader reader;
+        private JournalFiles.LineReader reader;
         private int lineNumber;
-        private String pendingLine;
+        private JournalFiles.Line pendingLine;
         private JournalEvent next;
 
         EventIterator(List<JournalFiles.Entry> files) {
@@ -105,25 +104,34 @@ public final class JournalReader {
                     if (++fileIndex >= files.size()) {
                         return null;
                     }
-                    reader = Files.newBufferedReader(files.get(fileIndex).path(), StandardCharsets.UTF_8);
+                    reader = new JournalFiles.LineReader(Files.newInputStream(files.get(fileIndex).path()));
                     lineNumber = 0;
-                    pendingLine = reader.readLine();
+                    pendingLine = reader.next();
                 }
-                String line = pendingLine;
+                JournalFiles.Line line = pendingLine;
                 if (line == null) {
                     reader.close();
                     reader = null;
                     continue;
                 }
                 lineNumber++;
-                pendingLine = reader.readLine();
-                if (line.isBlank()) {
+                pendingLine = reader.next();
+                boolean lastLineOfJournal = pendingLine == null && fileIndex == files.size() - 1;
+                if (lastLineOfJournal && !line.terminated()) {
+                    // The writer ends every event with '\n' in the same write, so a last line without
+                    // one was interrupted, even if what arrived parses. The writer cuts it on open and
+                    // reuses its sequence number, so reporting it here would show an event that never was.
+                    LOG.warn("journal {}: skipping torn last line {} (no final newline, {} byte(s)); "
+                            + "it was being written when the writer stopped", currentFile(), lineNumber,
+                            line.text().getBytes(StandardCharsets.UTF_8).length);
+                    continue;
+                }
+                if (line.text().isBlank()) {
                     continue;
                 }
                 try {
-                    return JournalFiles.decode(json, line);
+                    return JournalFiles.decode(json, line.text());
                 } catch (IllegalArgumentException e) {
-                    boolean lastLineOfJournal = pendingLine == null && fileIndex == files.size() - 1;
                     if (lastLineOfJournal) {
                         LOG.warn("journal {}: skipping torn last line {} ({}); it was being written when the writer stopped",
                                 currentFile(), lineNumber, e.getMessage());

@@ -52,7 +52,11 @@ public sealed interface SyncPolicy {
         }
     }
 
-    /** Write through after each event; fsync when {@code interval} has passed since the last one. */
+    /**
+     * Write through after each event; fsync when {@code interval} has passed since the last one.
+     * The clock is checked at each append (there is no background thread), so a quiet journal is
+     * forced by the next event, a rotation or close.
+     */
     record SyncInterval(Duration interval) implements SyncPolicy {
         public SyncInterval {
             Objects.requireNonNull(interval, "interval");

@@ -46,6 +46,45 @@ public final class BarSeries {
         volume = new double[cap];
     }
 
+    /**
+     * A series that adopts already filled column arrays without copying them, for loaders that
+     * read millions of bars into primitive arrays and must not hold two copies. Every bar is
+     * checked as {@link #append} would; the arrays belong to the series afterwards and must not be
+     * changed by the caller. Arrays may be longer than {@code size} (spare capacity).
+     *
+     * @throws IllegalArgumentException if a bar is invalid or times do not strictly increase
+     */
+    public static BarSeries adopt(String symbol, Timeframe timeframe, long[] endMillis, double[] open, double[] high,
+            double[] low, double[] close, double[] volume, int size) {
+        int min = Math.min(endMillis.length, Math.min(Math.min(open.length, high.length),
+                Math.min(Math.min(low.length, close.length), volume.length)));
+        if (size < 0 || size > min) {
+            throw new IllegalArgumentException("bar series " + symbol + ": size " + size
+                    + " does not fit column arrays of length " + min);
+        }
+        BarSeries s = new BarSeries(symbol, timeframe, 0);
+        for (int i = 0; i < size; i++) {
+            if (i > 0 && endMillis[i] <= endMillis[i - 1]) {
+                throw new IllegalArgumentException("bar series " + symbol + " " + timeframe + ": bar " + i + " ending "
+                        + Instant.ofEpochMilli(endMillis[i]) + " is not after the previous bar ending "
+                        + Instant.ofEpochMilli(endMillis[i - 1]));
+            }
+            String problem = Bar.ohlcvProblem(open[i], high[i], low[i], close[i], volume[i]);
+            if (problem != null) {
+                throw new IllegalArgumentException("bar series " + symbol + " " + timeframe + ": bar " + i + " ending "
+                        + Instant.ofEpochMilli(endMillis[i]) + ": " + problem);
+            }
+        }
+        s.endMillis = endMillis;
+        s.open = open;
+        s.high = high;
+        s.low = low;
+        s.close = close;
+        s.volume = volume;
+        s.size = size;
+        return s;
+    }
+
     /** An empty series with a default capacity. */
     public BarSeries(String symbol, Timeframe timeframe) {
         this(symbol, timeframe, 1024);

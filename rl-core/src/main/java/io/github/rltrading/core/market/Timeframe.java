@@ -47,18 +47,23 @@ public record Timeframe(Duration length) implements Comparable<Timeframe> {
     @JsonCreator
     public static Timeframe parse(String text) {
         Matcher m = text == null ? null : TEXT.matcher(text.trim().toLowerCase(Locale.ROOT));
-        if (m == null || !m.matches() || Long.parseLong(m.group(1)) == 0) {
-            throw new IllegalArgumentException("timeframe '" + text
-                    + "' is not valid; write a positive count and a unit s, m, h or d, e.g. 1m, 5m, 15m, 1h, 1d");
+        try {
+            if (m != null && m.matches() && Long.parseLong(m.group(1)) != 0) {
+                long n = Long.parseLong(m.group(1));
+                Duration d = switch (m.group(2)) {
+                    case "s" -> Duration.ofSeconds(n);
+                    case "m" -> Duration.ofMinutes(n);
+                    case "h" -> Duration.ofHours(n);
+                    default -> Duration.ofDays(n);
+                };
+                d.toMillis(); // a length whose millis() overflows is as unusable as a malformed one
+                return new Timeframe(d);
+            }
+        } catch (NumberFormatException | ArithmeticException tooLarge) {
+            // a count beyond a long, a Duration or its milliseconds: refused below like any bad text
         }
-        long n = Long.parseLong(m.group(1));
-        Duration d = switch (m.group(2)) {
-            case "s" -> Duration.ofSeconds(n);
-            case "m" -> Duration.ofMinutes(n);
-            case "h" -> Duration.ofHours(n);
-            default -> Duration.ofDays(n);
-        };
-        return new Timeframe(d);
+        throw new IllegalArgumentException("timeframe '" + text
+                + "' is not valid; write a positive count and a unit s, m, h or d, e.g. 1m, 5m, 15m, 1h, 1d");
     }
 
     /** Length in milliseconds. */

@@ -1,242 +1,372 @@
 package io.github.rltrading.core.metrics;
 
+import io.github.rltrading.core.util.Require;
 import java.time.Duration;
 import java.util.Objects;
 
 /**
  * Computes a {@link PerformanceReport} from an equity curve or a series of simple returns, with the
- * definitions of the {@code empyrical} library (Quantopian), so numbers can be compared with
- * pyfolio/empyrical output.
+ * definitions of Python's {@code empyrical} library (Quantopian), so that the numbers can be checked
+ * against pyfolio/empyrical output.
  *
  * <pre>{@code
  * PerformanceReport r = PerformanceMetrics.builder()
- *         .equityCurve(result.equity())
+ *         .equityCurve(equity)                  // or .returns(simpleReturns), exactly one of them
  *         .periodsPerYear(PerformanceMetrics.periodsPerYear(Duration.ofMinutes(1), 6.5, 252))
- *         .tradePnls(netPnls)
+ *         .tradePnls(netPnlPerClosedTrade)      // optional
+ *         .positions(positionPerPeriod)         // optional, for exposure
+ *         .tradedNotional(notionalPerPeriod)    // optional, for turnover
  *         .compute();
  * System.out.println(r.summary());
  * }</pre>
  *
- * <p>Definitions, with {@code r} the simple returns, {@code n} their number, {@code P} the periods
- * per year and {@code rf} the per-period risk-free rate (default 0):
+ * <h2>Definitions</h2>
+ * With {@code r[1..n]} the simple returns, {@code P} the periods per year and {@code rf} the
+ * per-period risk-free rate (default 0, as empyrical):
  * <ul>
- *   <li>returns from equity: {@code r[t] = E[t] / E[t-1] - 1};</li>
- *   <li>total return: {@code prod(1 + r) - 1};</li>
- *   <li>annual return (CAGR): {@code (1 + total)^(P / n) - 1};</li>
- *   <li>annual volatility: {@code std(r, ddof = 1) * sqrt(P)};</li>
- *   <li>Sharpe: {@code mean(r - rf) / std(r - rf, ddof = 1) * sqrt(P)};</li>
- *   <li>Sortino: {@code mean(r - rf) * P / downside}, where
- *       {@code downside = sqrt(mean(min(r - rf, 0)^2)) * sqrt(P)}, the mean taken over all periods;</li>
- *   <li>max drawdown: with wealth {@code W[0] = 1, W[t] = W[t-1] (1 + r[t])}, the minimum of
- *       {@code W[t] / max(W[0..t]) - 1} (a value &le; 0);</li>
- *   <li>Calmar: {@code annual return / |max drawdown|}, NaN when there was no drawdown;</li>
- *   <li>trades (net P&amp;L per closed trade): win rate {@code wins / trades} (a win is P&amp;L &gt; 0),
- *       profit factor {@code gross profit / |gross loss|}, expectancy (mean P&amp;L), average
- *       win and average loss;</li>
- *   <li>exposure: the fraction of periods with a non-zero position;</li>
- *   <li>turnover: {@code sum(traded notional) / mean(equity)}.</li>
+ *   <li><b>returns from an equity curve</b> {@code E[0..n]}: {@code r[t] = E[t] / E[t-1] - 1}; every
+ *       equity value must be finite and &gt; 0, since a return from or to a non-positive equity is
+ *       undefined.</li>
+ *   <li><b>total return</b>: {@code prod(1 + r) - 1}. For an equity curve this equals
+ *       {@code E[n] / E[0] - 1} and is computed that way, which avoids compounding rounding errors.</li>
+ *   <li><b>annual return</b> (CAGR): {@code (1 + total)^(P / n) - 1}.</li>
+ *   <li><b>annual volatility</b>: {@code std(r, ddof = 1) * sqrt(P)}; NaN for a single return.</li>
+ *   <li><b>Sharpe</b>: {@code mean(r - rf) / std(r - rf, ddof = 1) * sqrt(P)}; NaN for fewer than two
+ *       returns or when the standard deviation is 0 (empyrical's explicit rule).</li>
+ *   <li><b>Sortino</b>: {@code mean(r - rf) * P / downsideRisk} with
+ *       {@code downsideRisk = sqrt(mean(min(r - rf, 0)^2)) * sqrt(P)}, the mean taken over
+ *       <em>all</em> periods (not only the losing ones); NaN for fewer than two returns. Without any
+ *       period below {@code rf} the downside risk is 0 and the ratio is +infinity for a positive
+ *       mean, NaN for a zero mean (IEEE division, as numpy).</li>
+ *   <li><b>max drawdown</b>: with wealth {@code W[0] = 1} before the first return and
+ *       {@code W[t] = W[t-1] * (1 + r[t])}, {@code dd[t] = W[t] / max(W[0..t]) - 1}; the max drawdown
+ *       is {@code min(dd)}, a value in {@code [-1, 0]} (negative, as empyrical). For an equity curve
+ *       {@code W[t] = E[t] / E[0]}, so {@code dd[t] = E[t] / max(E[0..t]) - 1}, computed on the
+ *       equity itself.</li>
+ *   <li><b>Calmar</b>: {@code annual return / |max drawdown|}; NaN when the max drawdown is 0, and
+ *       NaN when the quotient is infinite (both as empyrical).</li>
+ *   <li><b>trade statistics</b> from the net P&amp;L of each closed trade (a win is P&amp;L &gt; 0, a
+ *       loss P&amp;L &lt; 0, a zero P&amp;L is neither but counts as a trade): win rate
+ *       {@code wins / trades}; profit factor {@code gross profit / |gross loss|} (+infinity with
+ *       profits and no losses, 0 with losses and no profits, NaN with neither); expectancy
+ *       {@code mean(pnl)}; average win {@code gross profit / wins} (NaN without wins); average loss
+ *       {@code gross loss / losses}, negative (NaN without losses). Without trades all are NaN.</li>
+ *   <li><b>exposure</b>: the fraction of the given periods with a non-zero position; NaN when no
+ *       positions were given.</li>
+ *   <li><b>turnover</b>: {@code sum(|traded notional|) / mean(E)}; NaN when no traded notional was
+ *       given. It needs an equity curve, since returns alone carry no account size.</li>
  * </ul>
- * Divisions follow IEEE arithmetic as numpy does: {@code 0/0} is NaN (Sharpe of a flat curve) and
- * {@code x/0} is ±infinity (profit factor without losses). A standard deviation with
- * {@code ddof = 1} of a single return is NaN.
  *
- * <p>Indices in {@link PerformanceReport.Drawdown} are wealth indices: index {@code i} is equity
- * curve point {@code i}; for a return series, index 0 is the start before the first return and
- * index {@code t} follows return {@code t - 1}.
+ * <h2>Drawdown indices</h2>
+ * The indices in {@link PerformanceReport.Drawdown} index the wealth series: for an equity curve,
+ * index {@code i} is equity point {@code E[i]}; for a return series, index 0 is the starting wealth
+ * before the first return and index {@code t} (1-based) is the wealth after return {@code t}, i.e.
+ * after array element {@code returns[t - 1]}.
  */
 public final class PerformanceMetrics {
 
-    private double[] equity;
-    private double[] returns;
-    private double periodsPerYear = 252;
-    private double riskFreeRate;
-    private double[] tradePnls;
-    private double[] positions;
-    private double[] tradedNotional;
-
     private PerformanceMetrics() {}
 
-    public static PerformanceMetrics builder() {
-        return new PerformanceMetrics();
+    /** Starts a computation: set one of {@code equityCurve} or {@code returns}, then {@code compute()}. */
+    public static Builder builder() {
+        return new Builder();
     }
 
     /**
-     * Periods per year for bars of {@code barLength} in sessions of {@code tradingHoursPerDay}:
-     * 1-minute bars in the 6.5-hour US cash session, 252 days: 390 × 252 = 98,280.
+     * Periods per year for bars of {@code barLength} traded {@code tradingHoursPerDay} hours on
+     * {@code tradingDaysPerYear} days: {@code tradingHoursPerDay * 3600 s / barLength * tradingDaysPerYear}.
+     * 1-minute bars in the 6.5-hour US cash session, 252 days: 390 &times; 252 = 98,280.
+     *
+     * <pre>{@code
+     * double p = PerformanceMetrics.periodsPerYear(Duration.ofMinutes(1), 6.5, 252); // 98280.0
+     * }</pre>
+     *
+     * @throws IllegalArgumentException when the bar length, hours per day or days per year is not positive
      */
     public static double periodsPerYear(Duration barLength, double tradingHoursPerDay, int tradingDaysPerYear) {
         Objects.requireNonNull(barLength, "barLength");
-        if (barLength.isNegative() || barLength.isZero() || !(tradingHoursPerDay > 0) || tradingDaysPerYear < 1) {
-            throw new IllegalArgumentException("periodsPerYear needs a positive bar length, hours per day and days per year, got "
-                    + barLength + ", " + tradingHoursPerDay + ", " + tradingDaysPerYear);
+        if (barLength.isNegative() || barLength.isZero()) {
+            throw new IllegalArgumentException("periodsPerYear: barLength must be positive, got " + barLength);
         }
-        double barsPerDay = tradingHoursPerDay * 3600.0 / (barLength.toNanos() / 1e9);
-        return barsPerDay * tradingDaysPerYear;
-    }
-
-    /** Account equity per period (each value finite and &gt; 0). Use this or {@link #returns}. */
-    public PerformanceMetrics equityCurve(double[] values) {
-        this.equity = Objects.requireNonNull(values, "equity curve").clone();
-        return this;
-    }
-
-    /** Simple returns per period (each finite and &ge; -1). Use this or {@link #equityCurve}. */
-    public PerformanceMetrics returns(double[] values) {
-        this.returns = Objects.requireNonNull(values, "returns").clone();
-        return this;
-    }
-
-    /** Annualisation factor: 252 for daily bars (the default), 98,280 for 1-minute RTH bars. */
-    public PerformanceMetrics periodsPerYear(double value) {
-        if (!(value > 0) || Double.isInfinite(value)) {
-            throw new IllegalArgumentException("periodsPerYear must be a finite number > 0, got " + value);
+        if (!(tradingHoursPerDay > 0) || tradingHoursPerDay > 24) {
+            throw new IllegalArgumentException("periodsPerYear: tradingHoursPerDay must be in (0, 24], got "
+                    + tradingHoursPerDay);
         }
-        this.periodsPerYear = value;
-        return this;
-    }
-
-    /** Risk-free rate per period (not per year), as empyrical; default 0. */
-    public PerformanceMetrics riskFreeRate(double value) {
-        if (!Double.isFinite(value)) {
-            throw new IllegalArgumentException("riskFreeRate must be finite, got " + value);
+        if (tradingDaysPerYear < 1) {
+            throw new IllegalArgumentException("periodsPerYear: tradingDaysPerYear must be at least 1, got "
+                    + tradingDaysPerYear);
         }
-        this.riskFreeRate = value;
-        return this;
-    }
-
-    /** Net P&amp;L (after commissions) of each closed trade, for the trade statistics. */
-    public PerformanceMetrics tradePnls(double[] values) {
-        this.tradePnls = Objects.requireNonNull(values, "trade P&Ls").clone();
-        return this;
-    }
-
-    /** Position held in each period (any unit; only zero versus non-zero matters), for exposure. */
-    public PerformanceMetrics positions(double[] values) {
-        this.positions = Objects.requireNonNull(values, "positions").clone();
-        return this;
-    }
-
-    /** |Notional| traded in each period, for turnover; needs an equity curve. */
-    public PerformanceMetrics tradedNotional(double[] values) {
-        this.tradedNotional = Objects.requireNonNull(values, "traded notional").clone();
-        return this;
+        // Seconds as a double keep sub-second bars (e.g. 250 ms) exact enough and avoid integer division.
+        double barSeconds = barLength.getSeconds() + barLength.getNano() / 1e9;
+        return tradingHoursPerDay * 3600.0 / barSeconds * tradingDaysPerYear;
     }
 
     /**
-     * Computes the report.
+     * Collects the inputs of one computation. Arrays are copied when set, so later changes by the
+     * caller do not leak into the report. Not thread-safe; use one builder per computation.
      *
-     * @throws IllegalArgumentException for missing, empty or invalid input, naming the input, the
-     *                                  index and the value
+     * <pre>{@code
+     * PerformanceReport r = PerformanceMetrics.builder().returns(dailyReturns).periodsPerYear(252).compute();
+     * }</pre>
      */
-    public PerformanceReport compute() {
-        if ((equity == null) == (returns == null)) {
-            throw new IllegalArgumentException("performance metrics need exactly one of equityCurve(..) or returns(..)"
-                    + (equity == null ? ", got neither" : ", got both"));
+    public static final class Builder {
+
+        private double[] equity;
+        private double[] returns;
+        private double periodsPerYear = 252;
+        private double riskFreeRate;
+        private double[] tradePnls;
+        private double[] positions;
+        private double[] tradedNotional;
+
+        private Builder() {}
+
+        /**
+         * Account equity at the start and after each period (each value finite and &gt; 0, at least
+         * two values). Use this or {@link #returns}, not both.
+         */
+        public Builder equityCurve(double[] values) {
+            this.equity = Objects.requireNonNull(values, "equity curve").clone();
+            return this;
         }
-        double[] r = equity != null ? returnsFromEquity(equity) : checkedReturns(returns);
-        int n = r.length;
 
-        double[] wealth = new double[n + 1];
-        wealth[0] = 1.0;
-        for (int i = 0; i < n; i++) {
-            wealth[i + 1] = wealth[i] * (1.0 + r[i]);
+        /**
+         * Simple (not log) returns per period, each finite and &ge; -1 (at least one). Use this or
+         * {@link #equityCurve}, not both.
+         */
+        public Builder returns(double[] values) {
+            this.returns = Objects.requireNonNull(values, "returns").clone();
+            return this;
         }
-        double total = wealth[n] - 1.0;
-        double annual = Math.pow(1.0 + total, periodsPerYear / n) - 1.0;
 
-        double meanExcess = 0;
-        for (double v : r) {
-            meanExcess += v - riskFreeRate;
+        /**
+         * Annualisation factor {@code P}: 252 for daily bars (the default), 98,280 for 1-minute bars of
+         * the US cash session (see {@link PerformanceMetrics#periodsPerYear(Duration, double, int)}).
+         *
+         * @throws IllegalArgumentException unless finite and &gt; 0
+         */
+        public Builder periodsPerYear(double value) {
+            Require.positive("periodsPerYear", value);
+            this.periodsPerYear = value;
+            return this;
         }
-        meanExcess /= n;
-        double std = sampleStd(r, riskFreeRate);
-        double sqrtP = Math.sqrt(periodsPerYear);
-        double volatility = sampleStd(r, 0.0) * sqrtP;
-        double sharpe = meanExcess / std * sqrtP;
 
-        double downsideSquares = 0;
-        for (double v : r) {
-            double d = Math.min(v - riskFreeRate, 0.0);
-            downsideSquares += d * d;
+        /**
+         * Risk-free rate <em>per period</em> (not per year), as empyrical; default 0. Convert an annual
+         * rate {@code a} with {@code Math.pow(1 + a, 1.0 / periodsPerYear) - 1}.
+         *
+         * @throws IllegalArgumentException unless finite
+         */
+        public Builder riskFreeRate(double value) {
+            if (!Double.isFinite(value)) {
+                throw new IllegalArgumentException("riskFreeRate must be a finite per-period rate, got " + value);
+            }
+            this.riskFreeRate = value;
+            return this;
         }
-        double downside = Math.sqrt(downsideSquares / n) * sqrtP;
-        double sortino = meanExcess * periodsPerYear / downside;
 
-        PerformanceReport.Drawdown dd = maxDrawdown(wealth);
-        double calmar = dd.value() < 0 ? annual / Math.abs(dd.value()) : Double.NaN;
+        /** Optional: net P&amp;L (after costs) of each closed trade, for the trade statistics. */
+        public Builder tradePnls(double[] values) {
+            this.tradePnls = Objects.requireNonNull(values, "trade P&Ls").clone();
+            return this;
+        }
 
-        TradeStats trades = tradeStats(tradePnls);
-        double exposure = exposure(positions);
-        double turnover = turnover(tradedNotional);
-        return new PerformanceReport(total, annual, volatility, sharpe, sortino, dd, calmar, trades.winRate,
-                trades.profitFactor, trades.expectancy, trades.averageWin, trades.averageLoss, exposure, turnover,
-                trades.count, n);
+        /** Optional: position held in each period (any unit; only zero versus non-zero matters), for exposure. */
+        public Builder positions(double[] values) {
+            this.positions = Objects.requireNonNull(values, "positions").clone();
+            return this;
+        }
+
+        /**
+         * Optional: notional traded in each period, for turnover; the sign is ignored so signed buy/sell
+         * notionals may be passed. Needs an {@link #equityCurve}.
+         */
+        public Builder tradedNotional(double[] values) {
+            this.tradedNotional = Objects.requireNonNull(values, "traded notional").clone();
+            return this;
+        }
+
+        /**
+         * Computes the report with the definitions in {@link PerformanceMetrics}.
+         *
+         * @throws IllegalArgumentException when neither or both of equity curve and returns were given,
+         *                                  when an input is too short, or when a value is NaN, infinite or
+         *                                  out of range; the message names the input, the index, the value
+         *                                  and what to do
+         */
+        public PerformanceReport compute() {
+            if (equity == null && returns == null) {
+                throw new IllegalArgumentException("performance metrics need an equity curve or returns: "
+                        + "call equityCurve(..) or returns(..) before compute()");
+            }
+            if (equity != null && returns != null) {
+                throw new IllegalArgumentException("performance metrics need exactly one of equity curve or "
+                        + "returns, got both: call only one of equityCurve(..) and returns(..)");
+            }
+            if (equity != null) {
+                checkEquity(equity);
+            } else {
+                checkReturns(returns);
+            }
+            checkFinite("trade P&Ls", tradePnls, "drop trades whose P&L is unknown");
+            checkFinite("positions", positions, "use 0 for periods without a position");
+            checkFinite("traded notional", tradedNotional, "use 0 for periods without trading");
+            if (tradedNotional != null && equity == null) {
+                throw new IllegalArgumentException("traded notional needs an equity curve: turnover is traded "
+                        + "notional / mean equity; pass equityCurve(..) instead of returns(..), or leave out "
+                        + "tradedNotional(..)");
+            }
+
+            // The "level" series is what drawdowns are measured on: the equity itself, or wealth that
+            // starts at 1 for a return series. Ratios of levels are the same either way.
+            double[] r;
+            double[] level;
+            double total;
+            if (equity != null) {
+                r = new double[equity.length - 1];
+                for (int t = 1; t < equity.length; t++) {
+                    r[t - 1] = equity[t] / equity[t - 1] - 1.0;
+                }
+                level = equity;
+                total = equity[equity.length - 1] / equity[0] - 1.0;
+            } else {
+                r = returns;
+                level = new double[r.length + 1];
+                level[0] = 1.0;
+                for (int t = 0; t < r.length; t++) {
+                    level[t + 1] = level[t] * (1.0 + r[t]);
+                }
+                total = level[r.length] - 1.0;
+            }
+            int n = r.length;
+            double annual = Math.pow(1.0 + total, periodsPerYear / n) - 1.0;
+
+            double sqrtP = Math.sqrt(periodsPerYear);
+            double volatility = sampleStd(r, 0.0) * sqrtP;
+            double meanExcess = mean(r, riskFreeRate);
+            double excessStd = sampleStd(r, riskFreeRate);
+            // empyrical returns NaN for a zero deviation even when the mean is not zero (not +-infinity).
+            double sharpe = n < 2 || excessStd == 0.0 ? Double.NaN : meanExcess / excessStd * sqrtP;
+
+            double downsideSquares = 0;
+            for (double v : r) {
+                double d = Math.min(v - riskFreeRate, 0.0);
+                downsideSquares += d * d;
+            }
+            double downsideRisk = Math.sqrt(downsideSquares / n) * sqrtP;
+            double sortino = n < 2 ? Double.NaN : meanExcess * periodsPerYear / downsideRisk;
+
+            PerformanceReport.Drawdown dd = maxDrawdown(level);
+            double calmar = Double.NaN;
+            if (dd.value() < 0) {
+                double c = annual / Math.abs(dd.value());
+                calmar = Double.isInfinite(c) ? Double.NaN : c;
+            }
+
+            TradeStats trades = TradeStats.of(tradePnls);
+            return new PerformanceReport(total, annual, volatility, sharpe, sortino, dd, calmar, trades.winRate,
+                    trades.profitFactor, trades.expectancy, trades.averageWin, trades.averageLoss,
+                    exposure(positions), turnover(tradedNotional, equity), trades.count, n);
+        }
     }
 
-    private static double[] returnsFromEquity(double[] e) {
+    private static void checkEquity(double[] e) {
         if (e.length < 2) {
-            throw new IllegalArgumentException("equity curve has " + e.length
-                    + " point(s); metrics need at least 2 (one return)");
+            throw new IllegalArgumentException("equity curve has " + e.length + " value" + (e.length == 1 ? "" : "s")
+                    + "; metrics need at least 2 (the starting equity and the equity after one period)");
         }
         for (int i = 0; i < e.length; i++) {
-            if (!(e[i] > 0) || Double.isInfinite(e[i])) {
-                throw new IllegalArgumentException("equity curve[" + i + "] = " + e[i]
-                        + ": every equity value must be a finite number > 0 (returns are undefined at or below zero); "
-                        + "remove NaNs and end the curve where the account was wiped out");
+            double v = e[i];
+            if (v > 0 && Double.isFinite(v)) {
+                continue;
             }
+            String what;
+            if (Double.isNaN(v)) {
+                what = "fill or drop the missing value before computing metrics";
+            } else if (Double.isInfinite(v)) {
+                what = "check the source of the curve for an overflow or a division by zero";
+            } else {
+                what = "end the curve before the account was wiped out, or pass returns(..) instead";
+            }
+            throw new IllegalArgumentException("equity curve[" + i + "] = " + v
+                    + " is invalid: equity values must be finite and > 0; " + what);
         }
-        double[] r = new double[e.length - 1];
-        for (int i = 1; i < e.length; i++) {
-            r[i - 1] = e[i] / e[i - 1] - 1.0;
-        }
-        return r;
     }
 
-    private static double[] checkedReturns(double[] r) {
+    private static void checkReturns(double[] r) {
         if (r.length == 0) {
             throw new IllegalArgumentException("returns are empty; metrics need at least one return");
         }
         for (int i = 0; i < r.length; i++) {
-            if (!(r[i] >= -1.0) || Double.isInfinite(r[i])) {
-                throw new IllegalArgumentException("returns[" + i + "] = " + r[i]
-                        + ": every return must be a finite number >= -1 (a simple return, -1 is a total loss); "
-                        + "remove NaNs before computing metrics");
+            double v = r[i];
+            if (v >= -1.0 && Double.isFinite(v)) {
+                continue;
             }
+            String what;
+            if (Double.isNaN(v)) {
+                what = "fill or drop the missing value before computing metrics";
+            } else if (Double.isInfinite(v)) {
+                what = "a return from a zero equity is undefined; end the series before the account was wiped out";
+            } else {
+                what = "pass simple returns (E[t] / E[t-1] - 1) as fractions, not log returns";
+            }
+            throw new IllegalArgumentException("returns[" + i + "] = " + v
+                    + " is invalid: returns must be finite simple returns >= -1 (-1 is a total loss); " + what);
         }
-        return r;
     }
 
-    /** Standard deviation of {@code r - shift} with ddof = 1; NaN for fewer than two values. */
+    private static void checkFinite(String name, double[] values, String what) {
+        if (values == null) {
+            return;
+        }
+        for (int i = 0; i < values.length; i++) {
+            if (!Double.isFinite(values[i])) {
+                throw new IllegalArgumentException(name + "[" + i + "] = " + values[i]
+                        + " is invalid: " + name + " must be finite; " + what);
+            }
+        }
+    }
+
+    private static double mean(double[] r, double shift) {
+        double sum = 0;
+        for (double v : r) {
+            sum += v - shift;
+        }
+        return sum / r.length;
+    }
+
+    /** Standard deviation of {@code r - shift} with ddof = 1 (two-pass, for accuracy); NaN below two values. */
     private static double sampleStd(double[] r, double shift) {
         int n = r.length;
         if (n < 2) {
             return Double.NaN;
         }
-        double mean = 0;
-        for (double v : r) {
-            mean += v - shift;
-        }
-        mean /= n;
+        double m = mean(r, shift);
         double ss = 0;
         for (double v : r) {
-            double d = v - shift - mean;
+            double d = v - shift - m;
             ss += d * d;
         }
         return Math.sqrt(ss / (n - 1));
     }
 
-    private static PerformanceReport.Drawdown maxDrawdown(double[] wealth) {
-        double peak = wealth[0];
+    /**
+     * The deepest drawdown of {@code level}. Ties follow pyfolio: the peak is the last index at the
+     * running maximum before the trough, the trough the first index at the minimum, the recovery the
+     * first index after the trough back at or above the peak level.
+     */
+    private static PerformanceReport.Drawdown maxDrawdown(double[] level) {
+        double peak = level[0];
         int peakIndex = 0;
         double worst = 0.0;
         int worstPeak = 0;
         int trough = 0;
-        for (int t = 1; t < wealth.length; t++) {
-            if (wealth[t] >= peak) {
-                peak = wealth[t];
+        for (int t = 1; t < level.length; t++) {
+            if (level[t] >= peak) {
+                peak = level[t];
                 peakIndex = t;
             }
-            double dd = wealth[t] / peak - 1.0;
+            double dd = level[t] / peak - 1.0;
             if (dd < worst) {
                 worst = dd;
                 trough = t;
@@ -244,46 +374,17 @@ public final class PerformanceMetrics {
             }
         }
         if (worst == 0.0) {
-            return new PerformanceReport.Drawdown(0.0, 0, 0, 0, 0);
+            return PerformanceReport.Drawdown.NONE;
         }
         int recovery = -1;
-        for (int t = trough + 1; t < wealth.length; t++) {
-            if (wealth[t] >= wealth[worstPeak]) {
+        for (int t = trough + 1; t < level.length; t++) {
+            if (level[t] >= level[worstPeak]) {
                 recovery = t;
                 break;
             }
         }
-        int end = recovery >= 0 ? recovery : wealth.length - 1;
+        int end = recovery >= 0 ? recovery : level.length - 1;
         return new PerformanceReport.Drawdown(worst, worstPeak, trough, recovery, end - worstPeak);
-    }
-
-    private record TradeStats(int count, double winRate, double profitFactor, double expectancy, double averageWin,
-                              double averageLoss) {}
-
-    private static TradeStats tradeStats(double[] pnls) {
-        if (pnls == null || pnls.length == 0) {
-            return new TradeStats(0, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
-        }
-        double grossProfit = 0;
-        double grossLoss = 0;
-        int wins = 0;
-        int losses = 0;
-        for (int i = 0; i < pnls.length; i++) {
-            double p = pnls[i];
-            if (!Double.isFinite(p)) {
-                throw new IllegalArgumentException("trade P&Ls[" + i + "] = " + p + ": every trade P&L must be finite");
-            }
-            if (p > 0) {
-                grossProfit += p;
-                wins++;
-            } else if (p < 0) {
-                grossLoss += p;
-                losses++;
-            }
-        }
-        int n = pnls.length;
-        return new TradeStats(n, (double) wins / n, grossProfit / Math.abs(grossLoss), (grossProfit + grossLoss) / n,
-                wins == 0 ? Double.NaN : grossProfit / wins, losses == 0 ? Double.NaN : grossLoss / losses);
     }
 
     private static double exposure(double[] positions) {
@@ -299,23 +400,43 @@ public final class PerformanceMetrics {
         return (double) held / positions.length;
     }
 
-    private double turnover(double[] traded) {
+    private static double turnover(double[] traded, double[] equity) {
         if (traded == null) {
             return Double.NaN;
-        }
-        if (equity == null) {
-            throw new IllegalArgumentException("tradedNotional needs an equity curve: turnover is traded notional / mean "
-                    + "equity; use equityCurve(..) instead of returns(..)");
         }
         double sum = 0;
         for (double t : traded) {
             sum += Math.abs(t);
         }
-        double meanEquity = 0;
-        for (double e : equity) {
-            meanEquity += e;
+        return sum / mean(equity, 0.0);
+    }
+
+    private record TradeStats(int count, double winRate, double profitFactor, double expectancy, double averageWin,
+                              double averageLoss) {
+
+        static TradeStats of(double[] pnls) {
+            if (pnls == null || pnls.length == 0) {
+                return new TradeStats(0, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+            }
+            double grossProfit = 0;
+            double grossLoss = 0;
+            double sum = 0;
+            int wins = 0;
+            int losses = 0;
+            for (double p : pnls) {
+                sum += p;
+                if (p > 0) {
+                    grossProfit += p;
+                    wins++;
+                } else if (p < 0) {
+                    grossLoss += p;
+                    losses++;
+                }
+            }
+            int n = pnls.length;
+            // IEEE division gives the documented edge cases: x/0 = +inf, 0/x = 0, 0/0 = NaN.
+            return new TradeStats(n, (double) wins / n, grossProfit / Math.abs(grossLoss), sum / n,
+                    wins == 0 ? Double.NaN : grossProfit / wins, losses == 0 ? Double.NaN : grossLoss / losses);
         }
-        meanEquity /= equity.length;
-        return sum / meanEquity;
     }
 }

@@ -12,6 +12,25 @@ public interface RewardFunction {
 
     double reward(Input input);
 
+    /** Forgets per-episode state (running averages); called by environments on every reset. */
+    default void reset() {}
+
+    /**
+     * Names of the parts the last reward was made of (e.g. {@code pnl}, {@code drawdown_penalty}),
+     * for the step's info; empty by default.
+     */
+    default java.util.List<String> componentNames() {
+        return java.util.List.of();
+    }
+
+    /**
+     * Value of part {@code i} (in {@link #componentNames()} order) of the last {@link #reward}
+     * call. Environments read it without allocating.
+     */
+    default double component(int i) {
+        throw new IndexOutOfBoundsException("reward has no component " + i);
+    }
+
     /**
      * What a reward can depend on for one step.
      *

@@ -41,7 +41,7 @@ public record Order(
         Objects.requireNonNull(updatedAt, "updatedAt");
         brokerOrderId = brokerOrderId == null ? "" : brokerOrderId;
         reason = reason == null ? "" : reason;
-        if (filledQuantity < 0 || filledQuantity > request.quantity() + QUANTITY_EPSILON) {
+        if (!(filledQuantity >= 0) || filledQuantity > request.quantity() + QUANTITY_EPSILON) { // NaN too
             throw new IllegalArgumentException("order " + request.clientOrderId() + ": filledQuantity "
                     + filledQuantity + " is outside [0, " + request.quantity() + "]");
         }

@@ -2,6 +2,7 @@ package io.github.rltrading.core.trading;
 
 import io.github.rltrading.core.market.AssetClass;
 import io.github.rltrading.core.market.Instrument;
+import io.github.rltrading.core.util.Require;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -46,9 +47,7 @@ public final class Portfolio {
      * @param currency     ISO 4217 code; fills in another currency are refused (no FX conversion)
      */
     public Portfolio(double startingCash, String currency) {
-        if (!(startingCash > 0) || Double.isInfinite(startingCash)) {
-            throw new IllegalArgumentException("portfolio startingCash must be a finite number > 0, got " + startingCash);
-        }
+        Require.positive("portfolio startingCash", startingCash);
         this.startingCash = startingCash;
         this.currency = Objects.requireNonNull(currency, "currency");
         this.peakEquity = startingCash;

@@ -155,6 +155,44 @@ class JournalTest {
     }
 
     @Test
+    void aLastLineMissingOnlyItsNewlineIsTornForReaderAndWriterAlike() throws IOException {
+        try (Journal j = Journal.jsonLines(dir).open()) {
+            for (int i = 1; i <= 3; i++) {
+                j.append(EventType.FILL, "broker", DAY1, data(i));
+            }
+        }
+        Path file = files(dir).get(0);
+        byte[] bytes = Files.readAllBytes(file);
+        // The crash came after the JSON but before its '\n': the line is valid JSON yet unfinished.
+        Files.write(file, Arrays.copyOf(bytes, bytes.length - 1));
+
+        // The reader must not report event 3: the writer drops it on open and reuses its number.
+        assertThat(readAll(dir)).extracting(JournalEvent::sequence).containsExactly(1L, 2L);
+        try (JsonLinesJournal j = Journal.jsonLines(dir).open()) {
+            assertThat(j.recovery().lastSequence()).isEqualTo(2);
+            assertThat(j.append(EventType.FILL, "broker", DAY1, data(30))).isEqualTo(3);
+        }
+        assertThat(readAll(dir)).extracting(e -> e.data().get("i").asInt()).containsExactly(1, 2, 30);
+    }
+
+    @Test
+    void aLastLineThatIsJsonButNotAValidEventIsCutSoLaterAppendsDoNotBuryIt() throws IOException {
+        try (Journal j = Journal.jsonLines(dir).open()) {
+            j.append(EventType.BAR, "feed", DAY1, data(1));
+        }
+        Path file = files(dir).get(0);
+        Files.writeString(file, "{\"seq\":2,\"time\":\"yesterday\",\"type\":\"bar\",\"source\":\"feed\",\"data\":{}}\n",
+                StandardOpenOption.APPEND);
+        try (JsonLinesJournal j = Journal.jsonLines(dir).open()) {
+            assertThat(j.recovery().repaired()).isTrue();
+            assertThat(j.recovery().lastSequence()).isEqualTo(1);
+            assertThat(j.append(EventType.BAR, "feed", DAY1, data(2))).isEqualTo(2);
+        }
+        // Had the invalid line been kept, it would now sit mid-file and the reader would refuse the journal.
+        assertThat(readAll(dir)).extracting(JournalEvent::sequence).containsExactly(1L, 2L);
+    }
+
+    @Test
     void aNewestFileWithOnlyATornLineContinuesFromThePreviousFile() throws IOException {
         try (Journal j = Journal.jsonLines(dir).open()) {
             j.append(EventType.BAR, "feed", DAY1, data(1));
@@ -196,6 +234,22 @@ class JournalTest {
                 assertThat(readAll(d)).as(policy.toString()).hasSize(1);
                 j.append(EventType.BAR, "feed", DAY1, data(2));
                 assertThat(readAll(d)).as(policy.toString()).hasSize(2);
+            }
+        }
+    }
+
+    @Test
+    void eachPolicyForcesTheFileWhenItSays() {
+        record Case(SyncPolicy policy, long afterTwo, long afterThree) {}
+        for (Case c : List.of(new Case(SyncPolicy.everyEvent(), 2, 3), new Case(SyncPolicy.syncEvery(3), 0, 1),
+                new Case(SyncPolicy.flushEveryEvent(), 0, 0), new Case(SyncPolicy.onClose(), 0, 0))) {
+            Path d = dir.resolve(c.policy().getClass().getSimpleName());
+            try (JsonLinesJournal j = Journal.jsonLines(d).syncPolicy(c.policy()).open()) {
+                j.append(EventType.BAR, "feed", DAY1, data(1));
+                j.append(EventType.BAR, "feed", DAY1, data(2));
+                assertThat(j.syncCount()).as(c.policy() + " after 2 events").isEqualTo(c.afterTwo());
+                j.append(EventType.BAR, "feed", DAY1, data(3));
+                assertThat(j.syncCount()).as(c.policy() + " after 3 events").isEqualTo(c.afterThree());
             }
         }
     }

@@ -1,0 +1,74 @@
+package io.github.rltrading.benchmarks;
+
+import io.github.rltrading.core.market.BarSeries;
+import io.github.rltrading.core.market.ContractSpecs;
+import io.github.rltrading.env.backtest.Backtester;
+import io.github.rltrading.env.backtest.Baselines;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Backtest speed: the EMA-cross rules policy over 100,000 synthetic ES minutes through
+ * {@code TradingSession} + replay feed + {@code SimBroker} with features, with and without the
+ * journal (target: 1,000,000 bars/s with the journal on). Score: bars per second.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 2, time = 3)
+@Measurement(iterations = 3, time = 3)
+@Fork(value = 1, jvmArgs = {"-Xmx2g"})
+public class BacktestBenchmark {
+
+    static final int BARS = 100_000;
+
+    private BarSeries bars;
+    private Path dir;
+
+    @Setup
+    public void build() throws IOException {
+        bars = BenchData.minutes(BARS, 5);
+        dir = Files.createTempDirectory("bt-bench");
+    }
+
+    @TearDown
+    public void clean() throws IOException {
+        try (Stream<Path> walk = Files.walk(dir)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+
+    private double run(boolean journal) {
+        return Backtester.builder(bars, ContractSpecs.ES).baselines(false).policy("ema-cross", Baselines::emaCross)
+                .journal(journal).outputDir(journal ? dir.resolve("run") : null).build().run().run("ema-cross")
+                .session().finalEquity();
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(BARS)
+    public double emaCrossWithJournal() {
+        return run(true);
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(BARS)
+    public double emaCrossWithoutJournal() {
+        return run(false);
+    }
+}

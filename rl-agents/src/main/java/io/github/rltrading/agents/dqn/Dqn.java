@@ -1,0 +1,213 @@
+package io.github.rltrading.agents.dqn;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.tracker.Tracker;
+import ai.djl.util.Pair;
+import io.github.rltrading.agents.buffers.ReplayBuffer;
+import io.github.rltrading.agents.nn.Mlp;
+import io.github.rltrading.core.decision.Action;
+import io.github.rltrading.core.decision.ActionSpace;
+import io.github.rltrading.core.spi.Environment;
+import java.util.ArrayDeque;
+import java.util.List;
+import java.util.Objects;
+import java.util.SplittableRandom;
+import java.util.function.Consumer;
+
+/**
+ * Double DQN (van Hasselt et al. 2016) in Stable-Baselines3's training loop: ε-greedy exploration
+ * falling linearly, a replay buffer, {@code gradientSteps} Huber-loss updates every
+ * {@code trainFreq} steps, global gradient-norm clipping, Adam, and a hard copy to the target
+ * network every {@code targetUpdateInterval} steps. The target is
+ * {@code r + γ·(1 − terminated)·Q_target(s', argmax_a Q(s', a))}; time limits do not count as
+ * terminal. Discrete actions only. Not thread-safe.
+ */
+public final class Dqn implements AutoCloseable {
+
+    /** One progress report, after each training round. */
+    public record Progress(long steps, double stepsPerSecond, double meanEpisodeReturn, int episodes, double epsilon,
+            double loss) {}
+
+    private final DqnConfig config;
+    private final int obsSize;
+    private final int choices;
+    private final NDManager manager;
+    private final Mlp online;
+    private final Mlp target;
+    private final Optimizer optimizer;
+    private final SplittableRandom random;
+
+    public Dqn(DqnConfig config, int obsSize, ActionSpace actions) {
+        this.config = Objects.requireNonNull(config, "config");
+        if (!(actions instanceof ActionSpace.Discrete d)) {
+            throw new IllegalArgumentException("DQN needs a discrete action space, got " + actions + "; use PPO or SAC for continuous actions");
+        }
+        this.obsSize = obsSize;
+        this.choices = d.n();
+        this.random = new SplittableRandom(config.seed());
+        Engine.getEngine("PyTorch").setRandomSeed((int) config.seed());
+        manager = NDManager.newBaseManager("PyTorch");
+        online = new Mlp(manager, obsSize, config.hidden(), choices, "q");
+        target = new Mlp(manager, obsSize, config.hidden(), choices, "q_target");
+        copyToTarget();
+        optimizer = Optimizer.adam().optLearningRateTracker(Tracker.fixed((float) config.learningRate())).build();
+    }
+
+    private void copyToTarget() {
+        List<Pair<String, Parameter>> from = online.parameters();
+        List<Pair<String, Parameter>> to = target.parameters();
+        for (int i = 0; i < from.size(); i++) {
+            from.get(i).getValue().getArray().copyTo(to.get(i).getValue().getArray());
+        }
+    }
+
+    private float[] q(Mlp net, float[] obs, int batch) {
+        try (NDManager sub = manager.newSubManager()) {
+            return net.forward(sub.create(obs, new Shape(batch, obsSize)), false).toFloatArray();
+        }
+    }
+
+    private int greedy(float[] q, int row) {
+        int best = 0;
+        for (int k = 1; k < choices; k++) {
+            if (q[row * choices + k] > q[row * choices + best]) {
+                best = k;
+            }
+        }
+        return best;
+    }
+
+    /** The greedy action for one observation. */
+    public Action act(float[] observation) {
+        return Action.discrete(greedy(q(online, observation, 1), 0));
+    }
+
+    /** Trains for {@code totalSteps} steps of one environment. */
+    public Dqn learn(Environment env, long totalSteps, Consumer<Progress> progress) {
+        ReplayBuffer buffer = new ReplayBuffer((int) Math.min(config.bufferSize(), totalSteps), obsSize, 1);
+        float[] obs = env.reset(config.seed() * 1000);
+        long resets = 1;
+        double episodeReturn = 0;
+        ArrayDeque<Double> recent = new ArrayDeque<>();
+        int episodes = 0;
+        long t0 = System.nanoTime();
+        float[] act = new float[1];
+        int batch = config.batchSize();
+        float[] bObs = new float[batch * obsSize];
+        float[] bNext = new float[batch * obsSize];
+        float[] bAct = new float[batch];
+        float[] bRew = new float[batch];
+        boolean[] bDone = new boolean[batch];
+        double lastLoss = Double.NaN;
+        for (long step = 1; step <= totalSteps; step++) {
+            double progressDone = (double) step / totalSteps;
+            double eps = progressDone >= config.explorationFraction() ? config.explorationFinalEps()
+                    : config.explorationInitialEps() + (config.explorationFinalEps() - config.explorationInitialEps())
+                            * progressDone / config.explorationFraction();
+            int a = step <= config.learningStarts() || random.nextDouble() < eps ? random.nextInt(choices) : greedy(q(online, obs, 1), 0);
+            Environment.Step st = env.step(Action.discrete(a));
+            episodeReturn += st.reward();
+            act[0] = a;
+            buffer.add(obs, 0, act, 0, (float) st.reward(), st.observation(), 0, st.terminated());
+            if (st.done()) {
+                recent.addLast(episodeReturn);
+                if (recent.size() > 100) {
+                    recent.removeFirst();
+                }
+                episodes++;
+                episodeReturn = 0;
+                obs = env.reset(config.seed() * 1000 + resets++);
+            } else {
+                obs = st.observation();
+            }
+            if (step > config.learningStarts() && step % config.trainFreq() == 0) {
+                double lossSum = 0;
+                for (int g = 0; g < config.gradientSteps(); g++) {
+                    buffer.sample(random, batch, bObs, bAct, bRew, bNext, bDone);
+                    lossSum += update(bObs, bAct, bRew, bNext, bDone);
+                }
+                lastLoss = lossSum / config.gradientSteps();
+                if (progress != null) {
+                    double mean = recent.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
+                    progress.accept(new Progress(step, step / ((System.nanoTime() - t0) / 1e9), mean, episodes, eps, lastLoss));
+                }
+            }
+            if (step % config.targetUpdateInterval() == 0) {
+                copyToTarget();
+            }
+        }
+        env.close();
+        return this;
+    }
+
+    /** One gradient step on a sampled minibatch; returns the Huber loss. */
+    private double update(float[] obs, float[] actions, float[] rewards, float[] next, boolean[] done) {
+        int batch = rewards.length;
+        float[] nextOnline = q(online, next, batch);
+        float[] nextTarget = q(target, next, batch);
+        float[] y = new float[batch];
+        float[] mask = new float[batch * choices];
+        for (int b = 0; b < batch; b++) {
+            int best = greedy(nextOnline, b); // double DQN: the online net picks, the target net values
+            double nextValue = done[b] ? 0 : nextTarget[b * choices + best];
+            y[b] = (float) (rewards[b] + config.gamma() * nextValue);
+            mask[b * choices + (int) actions[b]] = 1f;
+        }
+        try (NDManager sub = manager.newSubManager()) {
+            NDArray o = sub.create(obs, new Shape(batch, obsSize));
+            NDArray targetValues = sub.create(y);
+            NDArray m = sub.create(mask, new Shape(batch, choices));
+            double loss;
+            try (GradientCollector collector = Engine.getEngine("PyTorch").newGradientCollector()) {
+                NDArray q = online.forward(o, true).mul(m).sum(new int[] {1});
+                NDArray diff = q.sub(targetValues).abs();
+                NDArray small = diff.minimum(1f);
+                NDArray huber = small.square().mul(0.5).add(diff.sub(small)).mean(); // smooth L1, β = 1
+                collector.backward(huber);
+                loss = huber.getFloat();
+            }
+            double total = 0;
+            for (Pair<String, Parameter> p : online.parameters()) {
+                total += p.getValue().getArray().getGradient().square().sum().getFloat();
+            }
+            double norm = Math.sqrt(total);
+            double scale = norm > config.maxGradNorm() ? config.maxGradNorm() / (norm + 1e-6) : 1.0;
+            for (Pair<String, Parameter> p : online.parameters()) {
+                NDArray w = p.getValue().getArray();
+                NDArray g = w.getGradient();
+                if (scale != 1.0) {
+                    g.muli(scale);
+                }
+                optimizer.update(p.getKey(), w, g);
+                g.subi(g);
+            }
+            return loss;
+        }
+    }
+
+    /** Mean return of {@code episodes} greedy episodes. */
+    public double evaluate(Environment env, int episodes, long seed) {
+        double total = 0;
+        for (int k = 0; k < episodes; k++) {
+            float[] o = env.reset(seed + k);
+            Environment.Step st;
+            do {
+                st = env.step(act(o));
+                total += st.reward();
+                o = st.observation();
+            } while (!st.done());
+        }
+        return total / episodes;
+    }
+
+    @Override
+    public void close() {
+        manager.close();
+    }
+}

@@ -1,0 +1,287 @@
+package io.github.rltrading.agents.sac;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.tracker.Tracker;
+import ai.djl.util.Pair;
+import io.github.rltrading.agents.buffers.ReplayBuffer;
+import io.github.rltrading.agents.nn.Mlp;
+import io.github.rltrading.core.decision.Action;
+import io.github.rltrading.core.decision.ActionSpace;
+import io.github.rltrading.core.spi.Environment;
+import java.util.ArrayDeque;
+import java.util.List;
+import java.util.Objects;
+import java.util.SplittableRandom;
+import java.util.function.Consumer;
+
+/**
+ * Soft actor-critic (Haarnoja et al. 2018) as Stable-Baselines3 trains it: a tanh-squashed
+ * Gaussian actor (state-dependent log-std clipped to [-20, 2]) with actions rescaled to the space's
+ * bounds, twin critics with Polyak-averaged targets, automatic entropy tuning towards an entropy of
+ * −dim(A), uniform random actions before {@code learningStarts}, one gradient step per environment
+ * step. Time limits do not count as terminal. Not thread-safe.
+ */
+public final class Sac implements AutoCloseable {
+
+    /** One progress report. */
+    public record Progress(long steps, double stepsPerSecond, double meanEpisodeReturn, int episodes, double alpha,
+            double criticLoss, double actorLoss) {}
+
+    private static final double LOG_STD_MIN = -20;
+    private static final double LOG_STD_MAX = 2;
+
+    private final SacConfig config;
+    private final int obsSize;
+    private final int actSize;
+    private final float[] low;
+    private final float[] high;
+    private final NDManager manager;
+    private final Mlp actor;
+    private final Mlp q1;
+    private final Mlp q2;
+    private final Mlp q1Target;
+    private final Mlp q2Target;
+    private final NDArray logAlpha;
+    private final Optimizer actorOptimizer;
+    private final Optimizer criticOptimizer;
+    private final Optimizer alphaOptimizer;
+    private final SplittableRandom random;
+    private final double targetEntropy;
+
+    public Sac(SacConfig config, int obsSize, ActionSpace actions) {
+        this.config = Objects.requireNonNull(config, "config");
+        if (!(actions instanceof ActionSpace.Box box)) {
+            throw new IllegalArgumentException("SAC needs a continuous (box) action space, got " + actions
+                    + "; use DQN or PPO for discrete actions");
+        }
+        this.obsSize = obsSize;
+        this.actSize = box.dimension();
+        this.low = box.low();
+        this.high = box.high();
+        this.random = new SplittableRandom(config.seed());
+        this.targetEntropy = -actSize;
+        Engine.getEngine("PyTorch").setRandomSeed((int) config.seed());
+        manager = NDManager.newBaseManager("PyTorch");
+        actor = new Mlp(manager, obsSize, config.hidden(), 2 * actSize, "actor", true);
+        q1 = new Mlp(manager, obsSize + actSize, config.hidden(), 1, "q1", true);
+        q2 = new Mlp(manager, obsSize + actSize, config.hidden(), 1, "q2", true);
+        q1Target = new Mlp(manager, obsSize + actSize, config.hidden(), 1, "q1_target", true);
+        q2Target = new Mlp(manager, obsSize + actSize, config.hidden(), 1, "q2_target", true);
+        polyak(q1, q1Target, 1.0);
+        polyak(q2, q2Target, 1.0);
+        logAlpha = manager.zeros(new Shape(1));
+        Tracker lr = Tracker.fixed((float) config.learningRate());
+        actorOptimizer = Optimizer.adam().optLearningRateTracker(lr).build();
+        criticOptimizer = Optimizer.adam().optLearningRateTracker(lr).build();
+        alphaOptimizer = Optimizer.adam().optLearningRateTracker(lr).build();
+    }
+
+    private static void polyak(Mlp from, Mlp to, double tau) {
+        List<Pair<String, Parameter>> f = from.parameters();
+        List<Pair<String, Parameter>> t = to.parameters();
+        for (int i = 0; i < f.size(); i++) {
+            NDArray target = t.get(i).getValue().getArray();
+            NDArray source = f.get(i).getValue().getArray();
+            if (tau >= 1.0) {
+                source.copyTo(target);
+            } else {
+                target.muli((float) (1 - tau)).addi(source.mul((float) tau));
+            }
+        }
+    }
+
+    /** Squashed actions in [-1, 1] and their log-probabilities for a batch; {@code noise} of batch × actSize. */
+    private NDArray[] policy(NDArray obs, NDArray noise, boolean training) {
+        NDArray out = actor.forward(obs, training);
+        NDArray mean = out.get(":, 0:" + actSize);
+        NDArray logStd = out.get(":, " + actSize + ":").clip((float) LOG_STD_MIN, (float) LOG_STD_MAX);
+        NDArray std = logStd.exp();
+        NDArray x = mean.add(std.mul(noise));
+        NDArray a = x.tanh();
+        // Gaussian log-density of x, minus the tanh change of variables.
+        NDArray logProb = noise.square().mul(-0.5f).sub(logStd).sub((float) (0.5 * Math.log(2 * Math.PI))).sum(new int[] {1})
+                .sub(a.square().neg().add(1f + 1e-6f).log().sum(new int[] {1}));
+        return new NDArray[] {a, logProb};
+    }
+
+    private NDArray minQ(Mlp a, Mlp b, NDArray obs, NDArray act, boolean training) {
+        NDArray in = obs.concat(act, 1);
+        return a.forward(in, training).minimum(b.forward(in, training)).reshape(-1);
+    }
+
+    private float[] noise(int n) {
+        float[] z = new float[n];
+        for (int i = 0; i < n; i++) {
+            z[i] = (float) random.nextGaussian();
+        }
+        return z;
+    }
+
+    private float[] scale(float[] squashed) {
+        float[] a = new float[actSize];
+        for (int k = 0; k < actSize; k++) {
+            a[k] = low[k] + (squashed[k] + 1f) * 0.5f * (high[k] - low[k]);
+        }
+        return a;
+    }
+
+    /** The action for one observation: sampled, or tanh of the mean when deterministic, in the space's bounds. */
+    public Action act(float[] observation, boolean deterministic) {
+        try (NDManager sub = manager.newSubManager()) {
+            NDArray o = sub.create(observation, new Shape(1, obsSize));
+            NDArray z = deterministic ? sub.zeros(new Shape(1, actSize)) : sub.create(noise(actSize), new Shape(1, actSize));
+            return Action.continuous(scale(policy(o, z, false)[0].toFloatArray()));
+        }
+    }
+
+    /** Trains for {@code totalSteps} steps of one environment. */
+    public Sac learn(Environment env, long totalSteps, Consumer<Progress> progress) {
+        ReplayBuffer buffer = new ReplayBuffer((int) Math.min(config.bufferSize(), totalSteps), obsSize, actSize);
+        float[] obs = env.reset(config.seed() * 1000);
+        long resets = 1;
+        double episodeReturn = 0;
+        ArrayDeque<Double> recent = new ArrayDeque<>();
+        int episodes = 0;
+        long t0 = System.nanoTime();
+        int batch = config.batchSize();
+        float[] bObs = new float[batch * obsSize];
+        float[] bNext = new float[batch * obsSize];
+        float[] bAct = new float[batch * actSize];
+        float[] bRew = new float[batch];
+        boolean[] bDone = new boolean[batch];
+        double[] losses = {Double.NaN, Double.NaN};
+        for (long step = 1; step <= totalSteps; step++) {
+            float[] squashed = new float[actSize];
+            if (step <= config.learningStarts()) {
+                for (int k = 0; k < actSize; k++) {
+                    squashed[k] = (float) random.nextDouble(-1, 1);
+                }
+            } else {
+                try (NDManager sub = manager.newSubManager()) {
+                    NDArray o = sub.create(obs, new Shape(1, obsSize));
+                    squashed = policy(o, sub.create(noise(actSize), new Shape(1, actSize)), false)[0].toFloatArray();
+                }
+            }
+            Environment.Step st = env.step(Action.continuous(scale(squashed)));
+            episodeReturn += st.reward();
+            buffer.add(obs, 0, squashed, 0, (float) st.reward(), st.observation(), 0, st.terminated());
+            if (st.done()) {
+                recent.addLast(episodeReturn);
+                if (recent.size() > 100) {
+                    recent.removeFirst();
+                }
+                episodes++;
+                episodeReturn = 0;
+                obs = env.reset(config.seed() * 1000 + resets++);
+                if (progress != null) {
+                    double mean = recent.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
+                    progress.accept(new Progress(step, step / ((System.nanoTime() - t0) / 1e9), mean, episodes,
+                            Math.exp(logAlpha.getFloat(0)), losses[0], losses[1]));
+                }
+            } else {
+                obs = st.observation();
+            }
+            if (step > config.learningStarts()) {
+                buffer.sample(random, batch, bObs, bAct, bRew, bNext, bDone);
+                losses = update(bObs, bAct, bRew, bNext, bDone);
+            }
+        }
+        env.close();
+        return this;
+    }
+
+    private double[] update(float[] obs, float[] act, float[] rew, float[] next, boolean[] done) {
+        int batch = rew.length;
+        Engine engine = Engine.getEngine("PyTorch");
+        double alpha = Math.exp(logAlpha.getFloat(0));
+        try (NDManager sub = manager.newSubManager()) {
+            NDArray o = sub.create(obs, new Shape(batch, obsSize));
+            NDArray a = sub.create(act, new Shape(batch, actSize));
+            NDArray n = sub.create(next, new Shape(batch, obsSize));
+            // Target: r + γ (1 − done) (min Q_target(s', a') − α log π(a'|s')), no gradient.
+            NDArray[] nextPi = policy(n, sub.create(noise(batch * actSize), new Shape(batch, actSize)), false);
+            float[] nextQ = minQ(q1Target, q2Target, n, nextPi[0], false).sub(nextPi[1].mul((float) alpha)).toFloatArray();
+            float[] y = new float[batch];
+            for (int b = 0; b < batch; b++) {
+                y[b] = (float) (rew[b] + (done[b] ? 0 : config.gamma() * nextQ[b]));
+            }
+            NDArray target = sub.create(y);
+            double criticLoss;
+            try (GradientCollector c = engine.newGradientCollector()) {
+                NDArray in = o.concat(a, 1);
+                NDArray l1 = q1.forward(in, true).reshape(-1).sub(target).square().mean();
+                NDArray l2 = q2.forward(in, true).reshape(-1).sub(target).square().mean();
+                NDArray loss = l1.add(l2).mul(0.5f);
+                c.backward(loss);
+                criticLoss = loss.getFloat();
+            }
+            step(criticOptimizer, q1);
+            step(criticOptimizer, q2);
+            double actorLoss;
+            float[] logProbs;
+            try (GradientCollector c = engine.newGradientCollector()) {
+                NDArray[] pi = policy(o, sub.create(noise(batch * actSize), new Shape(batch, actSize)), true);
+                NDArray qPi = minQ(q1, q2, o, pi[0], true);
+                NDArray loss = pi[1].mul((float) alpha).sub(qPi).mean();
+                c.backward(loss);
+                actorLoss = loss.getFloat();
+                logProbs = pi[1].toFloatArray();
+            }
+            step(actorOptimizer, actor);
+            zero(q1);
+            zero(q2);
+            // Entropy coefficient: loss = −log α · mean(log π + target entropy), so d/d(log α) = −mean(...).
+            double mean = 0;
+            for (float lp : logProbs) {
+                mean += lp + targetEntropy;
+            }
+            mean /= batch;
+            alphaOptimizer.update("log_alpha", logAlpha, sub.create(new float[] {(float) -mean}));
+            polyak(q1, q1Target, config.tau());
+            polyak(q2, q2Target, config.tau());
+            return new double[] {criticLoss, actorLoss};
+        }
+    }
+
+    private static void step(Optimizer optimizer, Mlp net) {
+        for (Pair<String, Parameter> p : net.parameters()) {
+            NDArray w = p.getValue().getArray();
+            NDArray g = w.getGradient();
+            optimizer.update(p.getKey(), w, g);
+            g.subi(g);
+        }
+    }
+
+    private static void zero(Mlp net) {
+        for (Pair<String, Parameter> p : net.parameters()) {
+            NDArray g = p.getValue().getArray().getGradient();
+            g.subi(g);
+        }
+    }
+
+    /** Mean return of {@code episodes} deterministic episodes. */
+    public double evaluate(Environment env, int episodes, long seed) {
+        double total = 0;
+        for (int k = 0; k < episodes; k++) {
+            float[] o = env.reset(seed + k);
+            Environment.Step st;
+            do {
+                st = env.step(act(o, true));
+                total += st.reward();
+                o = st.observation();
+            } while (!st.done());
+        }
+        return total / episodes;
+    }
+
+    @Override
+    public void close() {
+        manager.close();
+    }
+}

@@ -1,0 +1,2 @@
+/** Soft actor-critic (SAC) for continuous actions. */
+package io.github.rltrading.agents.sac;

@@ -1,0 +1,425 @@
+package io.github.rltrading.env.backtest;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.rltrading.core.SessionResult;
+import io.github.rltrading.core.TradingSession;
+import io.github.rltrading.core.decision.Decision;
+import io.github.rltrading.core.journal.Journal;
+import io.github.rltrading.core.journal.SyncPolicy;
+import io.github.rltrading.core.market.BarSeries;
+import io.github.rltrading.core.market.Instrument;
+import io.github.rltrading.core.metrics.PerformanceMetrics;
+import io.github.rltrading.core.metrics.PerformanceReport;
+import io.github.rltrading.core.spi.FeatureSet;
+import io.github.rltrading.core.spi.Policy;
+import io.github.rltrading.core.trading.ClosedTrade;
+import io.github.rltrading.core.trading.Fill;
+import io.github.rltrading.env.features.FeatureConfig;
+import io.github.rltrading.env.features.MarketFeatures;
+import io.github.rltrading.env.sim.ExecutionModel;
+import io.github.rltrading.env.sim.ReplayFeed;
+import io.github.rltrading.env.sim.SimBroker;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs a policy, and the baselines next to it, through the same {@link TradingSession} that trades
+ * live, fed by a {@link ReplayFeed} and filled by a {@link SimBroker}, and writes a run folder:
+ *
+ * <ul>
+ *   <li>{@code manifest.json}: settings, seed, a SHA-256 of the bars, versions;</li>
+ *   <li>{@code metrics.json}: every policy's performance report;</li>
+ *   <li>{@code equity.csv}: equity of every policy at every bar;</li>
+ *   <li>{@code trades.csv}: every round trip of every policy;</li>
+ *   <li>{@code journal/}: the main policy's session journal;</li>
+ *   <li>{@code report.html}: one self-contained page (inline SVG, no script, opens offline) with the
+ *       equity and drawdown curves, the price with the main policy's fills (each with the
+ *       decision's rationale on hover) and the metrics side by side.</li>
+ * </ul>
+ * The same bars, settings and seed give byte-identical {@code metrics.json}, {@code trades.csv} and
+ * journal: the session runs on the replay's clock, so journal times are market times.
+ *
+ * <pre>{@code
+ * BacktestResult r = Backtester.builder(bars, ContractSpecs.ES)
+ *         .policy("my-agent", features -> myPolicy)
+ *         .outputDir(Path.of("runs/bt-1"))
+ *         .build().run();
+ * }</pre>
+ */
+public final class Backtester {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Backtester.class);
+
+    private final Builder b;
+
+    private Backtester(Builder b) {
+        this.b = b;
+    }
+
+    public static Builder builder(BarSeries bars, Instrument instrument) {
+        return new Builder(bars, instrument);
+    }
+
+    /** One decision of a policy: when, the target it asked for, and why. */
+    public record DecisionPoint(long timeMillis, double target, String rationale) {}
+
+    /**
+     * One policy's run.
+     *
+     * @param wipedOutAtBar the first bar where equity was at or below zero (the account would have been
+     *                      liquidated; metrics cover the bars before it), or -1
+     */
+    public record PolicyRun(String name, SessionResult session, PerformanceReport metrics, List<Fill> fills,
+            List<DecisionPoint> decisions, int wipedOutAtBar) {}
+
+    /** All runs, main policy first, and the folder they were written to (null when none was set). */
+    public record BacktestResult(Map<String, PolicyRun> runs, Path directory) {
+
+        public PolicyRun run(String name) {
+            PolicyRun r = runs.get(name);
+            if (r == null) {
+                throw new IllegalArgumentException("no run named '" + name + "'; runs: " + runs.keySet());
+            }
+            return r;
+        }
+    }
+
+    /** Runs every policy and writes the run folder. */
+    public BacktestResult run() {
+        Map<String, Function<List<String>, Policy>> policies = new LinkedHashMap<>();
+        if (b.policyName != null) {
+            policies.put(b.policyName, b.policy);
+        }
+        if (b.baselines) {
+            policies.putIfAbsent("buy-and-hold", names -> Baselines.buyAndHold());
+            policies.putIfAbsent("flat", names -> Baselines.flat());
+            policies.putIfAbsent("ema-cross", Baselines::emaCross);
+        }
+        if (policies.isEmpty()) {
+            throw new IllegalStateException("nothing to backtest: set a policy or keep the baselines on");
+        }
+        try {
+            if (b.outputDir != null) {
+                Files.createDirectories(b.outputDir);
+            }
+            Map<String, PolicyRun> runs = new LinkedHashMap<>();
+            boolean first = true;
+            for (Map.Entry<String, Function<List<String>, Policy>> p : policies.entrySet()) {
+                long t0 = System.nanoTime();
+                PolicyRun run = runOne(p.getKey(), p.getValue(), first && b.journal && b.outputDir != null);
+                LOG.info("backtest {}: {} bars in {} ms, final equity {}", p.getKey(), b.bars.size(),
+                        (System.nanoTime() - t0) / 1_000_000, String.format(Locale.ROOT, "%.2f", run.session().finalEquity()));
+                runs.put(p.getKey(), run);
+                first = false;
+            }
+            if (b.outputDir != null) {
+                write(runs);
+            }
+            return new BacktestResult(java.util.Collections.unmodifiableMap(runs), b.outputDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("backtest could not write to " + b.outputDir + ": " + e.getMessage(), e);
+        }
+    }
+
+    private PolicyRun runOne(String name, Function<List<String>, Policy> factory, boolean journal) {
+        FeatureSet features = b.features.get();
+        Policy inner = factory.apply(features.names());
+        List<DecisionPoint> decisions = new ArrayList<>();
+        Policy recording = observation -> {
+            Decision d = inner.decide(observation);
+            decisions.add(new DecisionPoint(observation.time().toEpochMilli(), d.targetPosition(), d.rationale()));
+            return d;
+        };
+        SimBroker broker = new SimBroker(b.model);
+        Journal j = journal
+                ? Journal.jsonLines(b.outputDir.resolve("journal")).syncPolicy(SyncPolicy.onClose()).open()
+                : Journal.noop();
+        ReplayFeed feed = ReplayFeed.of(b.bars, b.instrument);
+        try (TradingSession session = TradingSession.builder().sessionId(name).instrument(b.instrument)
+                .feed(feed).clock(feed.clock()).features(features).policy(recording).broker(broker)
+                .startingCash(b.startingCash).maxPosition(b.maxPosition).journal(j).build()) {
+            SessionResult result = session.run();
+            int wipedOut = -1;
+            for (int i = 0; i < result.equity().length && wipedOut < 0; i++) {
+                if (!(result.equity()[i] > 0)) {
+                    wipedOut = i;
+                }
+            }
+            SessionResult measured = wipedOut < 0 ? result : truncate(result, wipedOut);
+            if (wipedOut >= 0) {
+                LOG.warn("backtest {}: equity reached {} at bar {} ({}); metrics cover the bars before it", name,
+                        result.equity()[wipedOut], wipedOut, Instant.ofEpochMilli(result.timesMillis()[wipedOut]));
+            }
+            return new PolicyRun(name, result, measured.metrics(b.periodsPerYear), broker.fills(), List.copyOf(decisions),
+                    wipedOut);
+        } finally {
+            j.close();
+        }
+    }
+
+    /** The first {@code n} bars of a result (trades closed by then). */
+    private static SessionResult truncate(SessionResult r, int n) {
+        long until = n == 0 ? Long.MIN_VALUE : r.timesMillis()[n - 1];
+        return new SessionResult(r.sessionId(), r.symbol(), r.startingCash(), java.util.Arrays.copyOf(r.timesMillis(), n),
+                java.util.Arrays.copyOf(r.equity(), n), java.util.Arrays.copyOf(r.positions(), n),
+                java.util.Arrays.copyOf(r.tradedNotionalPerBar(), n),
+                r.trades().stream().filter(t -> t.exitTime().toEpochMilli() <= until).toList(), r.decisions(), r.errors());
+    }
+
+    private void write(Map<String, PolicyRun> runs) throws IOException {
+        ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        Path dir = b.outputDir;
+        Files.writeString(dir.resolve("manifest.json"), json.writeValueAsString(manifest(json, runs)) + "\n");
+        Files.writeString(dir.resolve("metrics.json"), json.writeValueAsString(metrics(json, runs)) + "\n");
+        try (Writer w = Files.newBufferedWriter(dir.resolve("equity.csv"))) {
+            w.write("time");
+            for (String name : runs.keySet()) {
+                w.write("," + name);
+            }
+            w.write("\n");
+            SessionResult any = runs.values().iterator().next().session();
+            for (int i = 0; i < any.timesMillis().length; i++) {
+                w.write(Instant.ofEpochMilli(any.timesMillis()[i]).toString());
+                for (PolicyRun r : runs.values()) {
+                    w.write(',');
+                    w.write(number(r.session().equity()[i]));
+                }
+                w.write('\n');
+            }
+        }
+        try (Writer w = Files.newBufferedWriter(dir.resolve("trades.csv"))) {
+            w.write("policy,symbol,side,quantity,entry_time,entry_price,exit_time,exit_price,gross_pnl,commission,net_pnl\n");
+            for (PolicyRun r : runs.values()) {
+                for (ClosedTrade t : r.session().trades()) {
+                    w.write(String.join(",", r.name(), t.symbol(), t.side().toString(), number(t.maxQuantity()),
+                            t.entryTime().toString(), number(t.entryPrice()), t.exitTime().toString(), number(t.exitPrice()),
+                            number(t.grossPnl()), number(t.commission()), number(t.netPnl())));
+                    w.write('\n');
+                }
+            }
+        }
+        Files.writeString(dir.resolve("report.html"), new HtmlReport(b.bars, b.instrument, b.dataLabel, runs).render());
+    }
+
+    /** Shortest text that reads back to the same double; NaN and infinities as empty. */
+    static String number(double v) {
+        return Double.isFinite(v) ? Double.toString(v) : "";
+    }
+
+    private ObjectNode manifest(ObjectMapper json, Map<String, PolicyRun> runs) {
+        ObjectNode m = json.createObjectNode();
+        m.put("kind", "backtest");
+        String version = Backtester.class.getPackage().getImplementationVersion();
+        m.put("sdkVersion", version == null ? "development build" : version);
+        m.put("java", System.getProperty("java.version"));
+        m.put("seed", b.seed);
+        ObjectNode data = m.putObject("data");
+        data.put("label", b.dataLabel);
+        data.put("symbol", b.bars.symbol());
+        data.put("timeframe", b.bars.timeframe().toString());
+        data.put("bars", b.bars.size());
+        if (b.bars.size() > 0) {
+            data.put("firstBarEnd", b.bars.endTime(0).toString());
+            data.put("lastBarEnd", b.bars.endTime(b.bars.size() - 1).toString());
+        }
+        data.put("sha256", dataHash(b.bars));
+        ObjectNode inst = m.putObject("instrument");
+        inst.put("symbol", b.instrument.symbol());
+        inst.put("tickSize", b.instrument.tickSize());
+        inst.put("pointValue", b.instrument.pointValue());
+        inst.put("commission", b.instrument.commission().toString());
+        ObjectNode exec = m.putObject("execution");
+        exec.put("model", b.model.toString());
+        exec.put("fills", "market orders at the next bar's open; limits need a trade-through; brackets assume the worse leg first");
+        m.put("startingCash", b.startingCash);
+        m.put("maxPosition", b.maxPosition);
+        m.put("periodsPerYear", b.periodsPerYear);
+        FeatureSet fs = b.features.get();
+        ObjectNode features = m.putObject("features");
+        features.put("count", fs.size());
+        features.put("warmUpBars", fs.warmUpBars());
+        if (fs instanceof MarketFeatures mf) {
+            features.put("id", mf.id());
+            features.put("hash", mf.hash());
+        }
+        ArrayNode names = m.putArray("policies");
+        runs.keySet().forEach(names::add);
+        return m;
+    }
+
+    private static ObjectNode metrics(ObjectMapper json, Map<String, PolicyRun> runs) {
+        ObjectNode all = json.createObjectNode();
+        for (PolicyRun r : runs.values()) {
+            PerformanceReport p = r.metrics();
+            ObjectNode n = all.putObject(r.name());
+            put(n, "finalEquity", r.session().finalEquity());
+            put(n, "totalReturn", p.totalReturn());
+            put(n, "annualReturn", p.annualReturn());
+            put(n, "annualVolatility", p.annualVolatility());
+            put(n, "sharpe", p.sharpe());
+            put(n, "sortino", p.sortino());
+            put(n, "maxDrawdown", p.maxDrawdown().value());
+            n.put("maxDrawdownDurationBars", p.maxDrawdown().durationPeriods());
+            put(n, "calmar", p.calmar());
+            put(n, "winRate", p.winRate());
+            put(n, "profitFactor", p.profitFactor());
+            put(n, "expectancy", p.expectancy());
+            put(n, "averageWin", p.averageWin());
+            put(n, "averageLoss", p.averageLoss());
+            put(n, "exposure", p.exposure());
+            put(n, "turnover", p.turnover());
+            n.put("trades", p.numberOfTrades());
+            n.put("fills", r.fills().size());
+            n.put("bars", p.numberOfPeriods());
+            n.put("decisions", r.session().decisions());
+            n.put("errors", r.session().errors());
+            n.put("wipedOutAtBar", r.wipedOutAtBar());
+        }
+        return all;
+    }
+
+    /** JSON has no NaN or infinity: undefined metrics are written as null. */
+    private static void put(ObjectNode n, String key, double v) {
+        if (Double.isFinite(v)) {
+            n.put(key, v);
+        } else {
+            n.putNull(key);
+        }
+    }
+
+    /** SHA-256 over the bars' times and prices, so a manifest names exactly the data it ran on. */
+    static String dataHash(BarSeries bars) {
+        try {
+            MessageDigest d = MessageDigest.getInstance("SHA-256");
+            ByteBuffer buf = ByteBuffer.allocate(48);
+            for (int i = 0; i < bars.size(); i++) {
+                buf.clear();
+                buf.putLong(bars.endMillis(i)).putDouble(bars.open(i)).putDouble(bars.high(i)).putDouble(bars.low(i))
+                        .putDouble(bars.close(i)).putDouble(bars.volume(i));
+                d.update(buf.array());
+            }
+            return HexFormat.of().formatHex(d.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+
+    /** Builder for {@link Backtester}. */
+    public static final class Builder {
+        private final BarSeries bars;
+        private final Instrument instrument;
+        private Supplier<FeatureSet> features = () -> new MarketFeatures(FeatureConfig.DEFAULT);
+        private String policyName;
+        private Function<List<String>, Policy> policy;
+        private boolean baselines = true;
+        private ExecutionModel model = ExecutionModel.DEFAULT;
+        private double startingCash = 100_000;
+        private double maxPosition = 1;
+        private double periodsPerYear;
+        private long seed;
+        private Path outputDir;
+        private boolean journal = true;
+        private String dataLabel;
+
+        private Builder(BarSeries bars, Instrument instrument) {
+            this.bars = Objects.requireNonNull(bars, "bars");
+            this.instrument = Objects.requireNonNull(instrument, "instrument");
+            this.periodsPerYear = PerformanceMetrics.periodsPerYear(bars.timeframe().length(), 6.5, 252);
+            this.dataLabel = bars.symbol();
+        }
+
+        /** A fresh feature set for each run (feature sets keep state); the {@code market} set by default. */
+        public Builder features(Supplier<FeatureSet> value) {
+            this.features = Objects.requireNonNull(value, "features");
+            return this;
+        }
+
+        /** The policy under test, made from the feature names; runs first and owns the journal. */
+        public Builder policy(String name, Function<List<String>, Policy> factory) {
+            this.policyName = Objects.requireNonNull(name, "name");
+            this.policy = Objects.requireNonNull(factory, "factory");
+            return this;
+        }
+
+        /** Whether to run buy-and-hold, flat and the EMA cross too (true by default). */
+        public Builder baselines(boolean value) {
+            this.baselines = value;
+            return this;
+        }
+
+        public Builder executionModel(ExecutionModel value) {
+            this.model = Objects.requireNonNull(value, "executionModel");
+            return this;
+        }
+
+        public Builder startingCash(double value) {
+            this.startingCash = value;
+            return this;
+        }
+
+        /** Contracts or shares a target of 1.0 means (1 by default). */
+        public Builder maxPosition(double value) {
+            this.maxPosition = value;
+            return this;
+        }
+
+        /** Bars per year for annualising (default: the bars' timeframe over 6.5 hours × 252 days). */
+        public Builder periodsPerYear(double value) {
+            if (!(value > 0)) {
+                throw new IllegalArgumentException("periodsPerYear must be > 0, got " + value);
+            }
+            this.periodsPerYear = value;
+            return this;
+        }
+
+        /** Recorded in the manifest; pass it to your policy's factory if it is stochastic. */
+        public Builder seed(long value) {
+            this.seed = value;
+            return this;
+        }
+
+        /** The run folder; nothing is written when unset. */
+        public Builder outputDir(Path value) {
+            this.outputDir = value;
+            return this;
+        }
+
+        /** Whether the main policy's session journal is written to {@code journal/} (true by default). */
+        public Builder journal(boolean value) {
+            this.journal = value;
+            return this;
+        }
+
+        /** What the data is, for the manifest and the report (the series' symbol by default). */
+        public Builder dataLabel(String value) {
+            this.dataLabel = Objects.requireNonNull(value, "dataLabel");
+            return this;
+        }
+
+        public Backtester build() {
+            return new Backtester(this);
+        }
+    }
+}

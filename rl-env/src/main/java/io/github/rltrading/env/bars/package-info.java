@@ -1,0 +1,2 @@
+/** Trading hours, bar aggregation across timeframes and look-ahead-safe multi-timeframe alignment. */
+package io.github.rltrading.env.bars;
