@@ -32,7 +32,8 @@ public interface OrderPlanner {
     /**
      * Like {@link #market()}, and an order that opens or adds to a position carries a bracket
      * {@code stopTicks} / {@code targetTicks} away from the reference price (0 = no such leg).
-     * Orders that only reduce a position carry none.
+     * A leg the risk chain priced ({@link Request#protection()}) replaces the fixed one. Orders that
+     * only reduce a position carry none.
      */
     static OrderPlanner marketWithBracket(int stopTicks, int targetTicks) {
         if (stopTicks < 0 || targetTicks < 0) {
@@ -48,13 +49,17 @@ public interface OrderPlanner {
                     && (Math.signum(request.targetQuantity()) != Math.signum(request.currentQuantity())
                         || Math.abs(request.targetQuantity()) > Math.abs(request.currentQuantity()));
             Bracket bracket = Bracket.NONE;
-            if (opensRisk && (stopTicks > 0 || targetTicks > 0)) {
+            Bracket risk = request.protection();
+            if (opensRisk && (stopTicks > 0 || targetTicks > 0 || !risk.isEmpty())) {
                 double tick = request.instrument().tickSize();
                 double ref = request.referencePrice();
                 int s = side.sign();
-                bracket = new Bracket(
-                        stopTicks > 0 ? request.instrument().roundToTick(ref - s * stopTicks * tick) : Double.NaN,
-                        targetTicks > 0 ? request.instrument().roundToTick(ref + s * targetTicks * tick) : Double.NaN);
+                double stop = risk.hasStopLoss() ? risk.stopLossPrice()
+                        : stopTicks > 0 ? ref - s * stopTicks * tick : Double.NaN;
+                double target = risk.hasTakeProfit() ? risk.takeProfitPrice()
+                        : targetTicks > 0 ? ref + s * targetTicks * tick : Double.NaN;
+                bracket = new Bracket(Double.isNaN(stop) ? stop : request.instrument().roundToTick(stop),
+                        Double.isNaN(target) ? target : request.instrument().roundToTick(target));
             }
             return List.of(OrderRequest.builder(request.nextOrderId().get(), request.instrument(), side, Math.abs(delta))
                     .bracket(bracket)
@@ -73,14 +78,23 @@ public interface OrderPlanner {
      * @param referencePrice  last price
      * @param decision        the decision behind it (its source tags the orders)
      * @param nextOrderId     hands out unique client order ids
+     * @param protection      stop-loss/take-profit prices the risk chain set for an entry
+     *                        ({@link Bracket#NONE} for none: the planner's own ticks apply)
      */
     record Request(Instrument instrument, Instant time, double currentQuantity, double targetQuantity,
-                   double referencePrice, Decision decision, Supplier<String> nextOrderId) {
+                   double referencePrice, Decision decision, Supplier<String> nextOrderId, Bracket protection) {
         public Request {
             Objects.requireNonNull(instrument, "instrument");
             Objects.requireNonNull(time, "time");
             Objects.requireNonNull(decision, "decision");
             Objects.requireNonNull(nextOrderId, "nextOrderId");
+            protection = protection == null ? Bracket.NONE : protection;
+        }
+
+        /** A request without risk-chain protection. */
+        public Request(Instrument instrument, Instant time, double currentQuantity, double targetQuantity,
+                       double referencePrice, Decision decision, Supplier<String> nextOrderId) {
+            this(instrument, time, currentQuantity, targetQuantity, referencePrice, decision, nextOrderId, Bracket.NONE);
         }
     }
 }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.github.rltrading.core.config.Config;
 import io.github.rltrading.core.decision.Action;
 import io.github.rltrading.core.decision.Assessment;
+import io.github.rltrading.core.trading.Bracket;
 import io.github.rltrading.core.decision.Decision;
 import io.github.rltrading.core.decision.Observation;
 import io.github.rltrading.core.decision.ReasoningRequest;
@@ -102,6 +103,7 @@ public final class TradingSession implements AutoCloseable {
     private final DecisionGate gate;
     private final Reasoner reasoner;
     private final RiskChain riskChain;
+    private final RiskChain.Evaluation riskScratch;
     private final OrderPlanner planner;
     private final Broker broker;
     private final Portfolio portfolio;
@@ -129,6 +131,8 @@ public final class TradingSession implements AutoCloseable {
     private final ExecutorService reasonerThreads;
     private final List<Future<Reflection>> pendingReflections = new ArrayList<>();
 
+    /** The reasoner's assessment behind the decision being processed, or null. Loop thread only. */
+    private Assessment lastAssessment;
     private volatile ComponentState state = ComponentState.NEW;
     private volatile boolean stopRequested;
     private long orderCounter;
@@ -145,6 +149,7 @@ public final class TradingSession implements AutoCloseable {
         this.gate = b.gate;
         this.reasoner = b.reasoner;
         this.riskChain = RiskChain.of(b.riskGates);
+        this.riskScratch = riskChain.newEvaluation();
         this.planner = b.planner;
         this.broker = Objects.requireNonNull(b.broker, "broker (set it with .broker(..))");
         this.portfolio = new Portfolio(b.startingCash, instrument.currency());
@@ -251,6 +256,7 @@ public final class TradingSession implements AutoCloseable {
         }
         broker.setListener(new QueueingListener());
         broker.connect();
+        riskChain.reset();
         state = ComponentState.RUNNING;
         ObjectNode data = json.createObjectNode()
                 .put("sessionId", sessionId)
@@ -325,11 +331,122 @@ public final class TradingSession implements AutoCloseable {
         drainBrokerEvents();
         portfolio.mark(instrument.symbol(), bar.close());
 
-        if (history.size() > features.warmUpBars()) {
+        boolean forcedExit = !riskChain.isEmpty() && enforceRiskDemands(bar);
+        if (!forcedExit && history.size() > features.warmUpBars()) {
             decide(bar);
         }
         recorder.record(bar.end().toEpochMilli(), portfolio.equity(), portfolio.quantity(instrument.symbol()),
                 portfolio.tradedNotional());
+    }
+
+    /**
+     * Shows the risk gates the bar; when one demands an exit (a daily loss breaker with flatten, the
+     * close of trading hours, a trailing stop, the kill switch), moves there without asking the
+     * policy. Returns whether it did.
+     */
+    private boolean enforceRiskDemands(Bar bar) {
+        double currentQty = portfolio.quantity(instrument.symbol());
+        double effectiveQty = currentQty + workingQuantity();
+        RiskContext context = new RiskContext(bar.end(), portfolio.snapshot(bar.end()), history);
+        RiskVerdict demand = riskChain.onBar(context, effectiveQty);
+        if (demand == null) {
+            return false;
+        }
+        double target = snapToward(demand.approvedQuantity(), effectiveQty);
+        if (Math.abs(target - effectiveQty) < 1e-9) {
+            return false;
+        }
+        ObjectNode v = json.valueToTree(demand);
+        v.put("barTime", bar.end().toString()).put("forced", true).put("fromQuantity", effectiveQty);
+        journal(EventType.RISK_VERDICT, v);
+        alert(Alert.Severity.WARNING, "risk gate " + demand.gate() + " moves the position from " + effectiveQty
+                + " to " + target + ": " + demand.reason());
+        Decision exit = new Decision(new io.github.rltrading.core.decision.Action.Continuous(new float[] {0f}),
+                Math.max(-1.0, Math.min(1.0, target / maxPosition)), 1.0, demand.reason(), "risk:" + demand.gate());
+        TradeProposal proposal = new TradeProposal(instrument, bar.end(), effectiveQty, target, bar.close(), exit);
+        cancelProtectionIfSuperseded(effectiveQty, target);
+        for (OrderRequest request : planner.plan(new OrderPlanner.Request(instrument, bar.end(), effectiveQty,
+                target, bar.close(), exit, this::nextOrderId))) {
+            submit(request, bar.end());
+        }
+        riskChain.accepted(proposal, context);
+        return true;
+    }
+
+    /**
+     * When the session itself reduces, closes or reverses the position, the stop-loss and
+     * take-profit the broker holds for it (orders this session did not send) protect a position
+     * that is about to change: cancel them first. Otherwise a stop that fills on the same bar as
+     * the session's reversal would close the old position and the reversal, sized for it, would
+     * overshoot (long 1, stop hit, then "sell 2" leaves short 2 where short 1 was meant).
+     */
+    private void cancelProtectionIfSuperseded(double current, double target) {
+        boolean reducesOrReverses = Math.abs(target) < Math.abs(current) - 1e-9
+                || Math.signum(target) * Math.signum(current) < 0;
+        if (!reducesOrReverses) {
+            return;
+        }
+        for (Order o : List.copyOf(workingOrders.values())) {
+            if (!ownOrderIds.contains(o.clientOrderId()) && o.request().instrument().symbol().equals(instrument.symbol())) {
+                try {
+                    broker.cancel(o.clientOrderId());
+                } catch (RuntimeException e) {
+                    error("could not cancel protective order " + o.clientOrderId(), e);
+                }
+            }
+        }
+        drainBrokerEvents();
+    }
+
+    /**
+     * Changes one risk gate's limits while the session runs: validated and applied at once (an
+     * invalid change throws and the old limits stay), and journaled as a {@code risk_limits} event,
+     * applied or refused, from the session's loop thread.
+     *
+     * @throws IllegalArgumentException when the session has no gate of that name
+     * @throws io.github.rltrading.core.config.ConfigException when the new limits are invalid
+     * @throws UnsupportedOperationException when the gate's limits cannot change while it runs
+     */
+    public void updateRiskLimits(String gateName, io.github.rltrading.core.config.Config settings) {
+        Objects.requireNonNull(settings, "settings");
+        try {
+            riskChain.reconfigure(gateName, settings);
+        } catch (RuntimeException e) {
+            brokerEvents.add(new LimitChange(gateName, settings.toMap(), Map.of(), e.getMessage()));
+            throw e;
+        }
+        Map<String, Object> now = riskChain.gate(gateName).map(io.github.rltrading.core.spi.RiskGate::limits)
+                .orElse(Map.of());
+        brokerEvents.add(new LimitChange(gateName, settings.toMap(), now, null));
+        if (state != ComponentState.RUNNING) {
+            drainLimitChanges();
+        }
+        LOG.info("session {}: risk gate {} limits changed to {}", sessionId, gateName, now);
+    }
+
+    /** A risk-limit change waiting to be journaled on the loop thread; {@code refusal} null when applied. */
+    private record LimitChange(String gate, Map<String, Object> requested, Map<String, Object> inForce,
+                               String refusal) {}
+
+    private void drainLimitChanges() {
+        brokerEvents.removeIf(e -> {
+            if (e instanceof LimitChange c) {
+                journalLimitChange(c);
+                return true;
+            }
+            return false;
+        });
+    }
+
+    private void journalLimitChange(LimitChange c) {
+        ObjectNode n = json.createObjectNode().put("gate", c.gate()).put("applied", c.refusal() == null);
+        n.set("requested", json.valueToTree(c.requested()));
+        if (c.refusal() == null) {
+            n.set("limits", json.valueToTree(c.inForce()));
+        } else {
+            n.put("reason", c.refusal());
+        }
+        journal(EventType.RISK_LIMITS, n);
     }
 
     private void decide(Bar bar) {
@@ -365,6 +482,7 @@ public final class TradingSession implements AutoCloseable {
         double effectiveQty = currentQty + workingQuantity();
         double effectiveFraction = Math.max(-1.0, Math.min(1.0, effectiveQty / maxPosition));
         DecisionGate.Route route = gate.route(decision.confidence());
+        lastAssessment = null;
         Decision gated = route == DecisionGate.Route.REASONER && reasoner != null
                 ? consultReasoner(decision, effectiveQty, effectiveFraction, bar, row)
                 : gate.withoutReasoner(decision, effectiveFraction);
@@ -377,13 +495,18 @@ public final class TradingSession implements AutoCloseable {
         if (Math.abs(targetQty - effectiveQty) < 1e-9) {
             return;
         }
-        TradeProposal proposal = new TradeProposal(instrument, bar.end(), effectiveQty, targetQty, bar.close(), gated);
-        RiskChain.Result risk = riskChain.evaluate(proposal,
-                new RiskContext(bar.end(), portfolio.snapshot(bar.end()), history));
-        for (RiskVerdict verdict : risk.verdicts()) {
-            ObjectNode v = json.valueToTree(verdict);
-            v.put("barTime", bar.end().toString());
-            journal(EventType.RISK_VERDICT, v);
+        TradeProposal proposal = new TradeProposal(instrument, bar.end(), effectiveQty, targetQty, bar.close(), gated,
+                lastAssessment);
+        RiskContext context = new RiskContext(bar.end(), portfolio.snapshot(bar.end()), history);
+        RiskChain.Evaluation risk = riskScratch;
+        riskChain.evaluate(proposal, context, risk);
+        for (int i = 0; i < risk.verdictCount(); i++) {
+            RiskVerdict verdict = risk.verdict(i);
+            if (journal.isEnabled()) {
+                ObjectNode v = json.valueToTree(verdict);
+                v.put("barTime", bar.end().toString());
+                journal(EventType.RISK_VERDICT, v);
+            }
             if (verdict.isReject()) {
                 alert(Alert.Severity.INFO, "risk gate " + verdict.gate() + " rejected a trade: " + verdict.reason());
             }
@@ -397,11 +520,15 @@ public final class TradingSession implements AutoCloseable {
         if (Math.abs(approved - effectiveQty) < 1e-9) {
             return;
         }
+        Bracket protection = Double.isNaN(risk.stopPrice()) && Double.isNaN(risk.targetPrice()) ? Bracket.NONE
+                : new Bracket(risk.stopPrice(), risk.targetPrice());
+        cancelProtectionIfSuperseded(effectiveQty, approved);
         List<OrderRequest> orders = planner.plan(new OrderPlanner.Request(instrument, bar.end(), effectiveQty,
-                approved, bar.close(), gated, this::nextOrderId));
+                approved, bar.close(), gated, this::nextOrderId, protection));
         for (OrderRequest request : orders) {
             submit(request, bar.end());
         }
+        riskChain.accepted(proposal.withTarget(approved), context);
     }
 
     private Decision consultReasoner(Decision decision, double effectiveQty, double effectiveFraction, Bar bar,
@@ -419,6 +546,7 @@ public final class TradingSession implements AutoCloseable {
             ObjectNode a = json.valueToTree(assessment);
             a.put("barTime", bar.end().toString());
             journal(EventType.ASSESSMENT, a);
+            lastAssessment = assessment;
             double target = DecisionGate.applyAssessment(effectiveFraction, decision.targetPosition(), assessment);
             return decision.withTarget(target, "reasoner " + assessment.verdict().name().toLowerCase(java.util.Locale.ROOT)
                     + (assessment.reasons().isEmpty() ? "" : ": " + assessment.reasons().get(0)));
@@ -519,6 +647,8 @@ public final class TradingSession implements AutoCloseable {
             } else if (event instanceof BrokerError be) {
                 error("broker: " + be.message(), be.cause());
                 alert(Alert.Severity.WARNING, "broker: " + be.message());
+            } else if (event instanceof LimitChange change) {
+                journalLimitChange(change);
             }
         }
         collectReflections(false);

@@ -39,6 +39,11 @@ public final class ConfigValidator {
         this.config = config;
     }
 
+    /** The config being read, for sections whose keys are data (symbols, names). */
+    public Config config() {
+        return config;
+    }
+
     /** Records a problem found by the caller's own checks. */
     public ConfigValidator problem(String key, Object value, String reason) {
         problems.add(new ConfigProblem(config.path(key), value, reason));

@@ -14,9 +14,17 @@ import java.util.Objects;
  * @param targetQuantity  position wanted
  * @param referencePrice  the last price, for notional and sanity checks
  * @param decision        the policy decision behind it (after the decision gate)
+ * @param assessment      the reasoner's assessment of it, or {@code null} when no reasoner was asked
+ *                        (fast path, below the floor, no reasoner, or it missed its deadline)
  */
 public record TradeProposal(Instrument instrument, Instant time, double currentQuantity, double targetQuantity,
-                            double referencePrice, Decision decision) {
+                            double referencePrice, Decision decision, Assessment assessment) {
+
+    /** A proposal no reasoner has assessed. */
+    public TradeProposal(Instrument instrument, Instant time, double currentQuantity, double targetQuantity,
+                         double referencePrice, Decision decision) {
+        this(instrument, time, currentQuantity, targetQuantity, referencePrice, decision, null);
+    }
 
     public TradeProposal {
         Objects.requireNonNull(instrument, "instrument");
@@ -27,6 +35,11 @@ public record TradeProposal(Instrument instrument, Instant time, double currentQ
                     + ": quantities and price must be finite, got current=" + currentQuantity + " target="
                     + targetQuantity + " price=" + referencePrice);
         }
+    }
+
+    /** The same proposal with the reasoner's assessment attached. */
+    public TradeProposal withAssessment(Assessment value) {
+        return new TradeProposal(instrument, time, currentQuantity, targetQuantity, referencePrice, decision, value);
     }
 
     /** Signed change: target − current. */
@@ -45,6 +58,6 @@ public record TradeProposal(Instrument instrument, Instant time, double currentQ
 
     /** The same proposal with another target quantity. */
     public TradeProposal withTarget(double quantity) {
-        return new TradeProposal(instrument, time, currentQuantity, quantity, referencePrice, decision);
+        return new TradeProposal(instrument, time, currentQuantity, quantity, referencePrice, decision, assessment);
     }
 }

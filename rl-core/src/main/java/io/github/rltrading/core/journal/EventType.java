@@ -9,6 +9,8 @@ public enum EventType {
     DECISION,
     ASSESSMENT,
     RISK_VERDICT,
+    /** A risk gate's limits changed while the session ran (or a change was refused). */
+    RISK_LIMITS,
     ORDER,
     FILL,
     POSITION,

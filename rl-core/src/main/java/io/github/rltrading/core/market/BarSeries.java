@@ -29,6 +29,8 @@ public final class BarSeries {
     private double[] close;
     private double[] volume;
     private int size;
+    /** True for a {@link #prefix} view, which shares its arrays with the series it came from. */
+    private boolean view;
 
     /** An empty series with room for {@code initialCapacity} bars before it grows. */
     public BarSeries(String symbol, Timeframe timeframe, int initialCapacity) {
@@ -85,9 +87,36 @@ public final class BarSeries {
         return s;
     }
 
+    /**
+     * A read-only view of the first {@code n} bars that shares this series' arrays: no copy, so the
+     * training environment can hand risk gates "the bars up to now" on every step without look-ahead
+     * and without copying. Appending to the view throws; appending to this series does not change it.
+     */
+    public BarSeries prefix(int n) {
+        if (n < 0 || n > size) {
+            throw new IndexOutOfBoundsException("bar series " + symbol + ": prefix of " + n + " bars asked, it has " + size);
+        }
+        BarSeries p = new BarSeries(timeframe, symbol);
+        p.endMillis = endMillis;
+        p.open = open;
+        p.high = high;
+        p.low = low;
+        p.close = close;
+        p.volume = volume;
+        p.size = n;
+        p.view = true;
+        return p;
+    }
+
     /** An empty series with a default capacity. */
     public BarSeries(String symbol, Timeframe timeframe) {
         this(symbol, timeframe, 1024);
+    }
+
+    /** For views: no arrays of its own. */
+    private BarSeries(Timeframe timeframe, String symbol) {
+        this.symbol = symbol;
+        this.timeframe = timeframe;
     }
 
     /**
@@ -97,6 +126,10 @@ public final class BarSeries {
      *                                  bar (see {@link Bar#ohlcvProblem})
      */
     public void append(long barEndMillis, double o, double h, double l, double c, double v) {
+        if (view) {
+            throw new UnsupportedOperationException("bar series " + symbol + " " + timeframe + ": this is a read-only "
+                    + "prefix view of another series (see prefix(int)); append to the series it came from");
+        }
         if (size > 0 && barEndMillis <= endMillis[size - 1]) {
             throw new IllegalArgumentException("bar series " + symbol + " " + timeframe + ": bar ending "
                     + Instant.ofEpochMilli(barEndMillis) + " is not after the previous bar ending "

@@ -159,7 +159,8 @@ public final class Backtester {
         ReplayFeed feed = ReplayFeed.of(b.bars, b.instrument);
         try (TradingSession session = TradingSession.builder().sessionId(name).instrument(b.instrument)
                 .feed(feed).clock(feed.clock()).features(features).policy(recording).broker(broker)
-                .startingCash(b.startingCash).maxPosition(b.maxPosition).journal(j).build()) {
+                .startingCash(b.startingCash).maxPosition(b.maxPosition).journal(j)
+                .riskGates(b.riskGates.get()).build()) {
             SessionResult result = session.run();
             int wipedOut = -1;
             for (int i = 0; i < result.equity().length && wipedOut < 0; i++) {
@@ -341,6 +342,7 @@ public final class Backtester {
         private long seed;
         private Path outputDir;
         private boolean journal = true;
+        private Supplier<List<io.github.rltrading.core.spi.RiskGate>> riskGates = List::of;
         private String dataLabel;
 
         private Builder(BarSeries bars, Instrument instrument) {
@@ -403,6 +405,16 @@ public final class Backtester {
         /** The run folder; nothing is written when unset. */
         public Builder outputDir(Path value) {
             this.outputDir = value;
+            return this;
+        }
+
+        /**
+         * The risk gates every policy run trades behind (the baselines too, so the comparison is fair).
+         * A supplier, because gates keep per-session state: each run gets fresh gates, e.g.
+         * {@code () -> RiskGates.defaultGates(config)} from rl-risk.
+         */
+        public Builder riskGates(Supplier<List<io.github.rltrading.core.spi.RiskGate>> value) {
+            this.riskGates = java.util.Objects.requireNonNull(value, "riskGates");
             return this;
         }
 

@@ -1,7 +1,14 @@
 package io.github.rltrading.env.trading;
 
 import io.github.rltrading.core.decision.Action;
+import io.github.rltrading.core.RiskChain;
 import io.github.rltrading.core.decision.ActionSpace;
+import io.github.rltrading.core.decision.Decision;
+import io.github.rltrading.core.decision.RiskContext;
+import io.github.rltrading.core.decision.RiskVerdict;
+import io.github.rltrading.core.decision.TradeProposal;
+import io.github.rltrading.core.trading.PortfolioSnapshot;
+import io.github.rltrading.core.trading.Position;
 import io.github.rltrading.core.market.BarSeries;
 import io.github.rltrading.core.market.Instrument;
 import io.github.rltrading.core.spi.Environment;
@@ -67,6 +74,12 @@ public final class TradingEnv implements Environment {
     private final double drawdownLimit;
     private final RewardFunction reward;
     private final TargetFilter filter;
+    private final RiskChain riskChain;
+    private final RiskChain.Evaluation riskScratch;
+    /** Stop-loss and take-profit prices the risk chain set for the open position (NaN: none). */
+    private double riskStop = Double.NaN;
+    private double riskTarget = Double.NaN;
+    private long riskInterventions;
     private final int[] invalidBefore;
     private final double pointValue;
     private final double tickValue;
@@ -108,6 +121,8 @@ public final class TradingEnv implements Environment {
         this.drawdownLimit = b.drawdownLimit;
         this.reward = b.reward == null ? Rewards.pnl(b.startingCash) : b.reward;
         this.filter = b.filter;
+        this.riskChain = b.riskChain;
+        this.riskScratch = riskChain == null ? null : riskChain.newEvaluation();
         this.stopLossTicks = b.stopLossTicks;
         this.takeProfitTicks = b.takeProfitTicks;
         this.bid = b.bid;
@@ -211,6 +226,12 @@ public final class TradingEnv implements Environment {
         java.util.Arrays.fill(recentReturns, 0);
         reward.reset();
         bracketExits = 0;
+        riskStop = Double.NaN;
+        riskTarget = Double.NaN;
+        riskInterventions = 0;
+        if (riskChain != null) {
+            riskChain.reset();
+        }
         done = false;
         result.clear();
     }
@@ -274,6 +295,13 @@ public final class TradingEnv implements Environment {
         double target = mode.target(action, current);
         target = Math.max(-1.0, Math.min(1.0, filter.filter(target, current, equity, (peak - equity) / peak)));
         double targetQty = Math.rint(target * maxContracts / quantityStep) * quantityStep;
+        if (riskChain != null) {
+            double shielded = shield(targetQty, target);
+            if (shielded != targetQty) {
+                riskInterventions++;
+            }
+            targetQty = shielded;
+        }
 
         int n = t + 1;
         double open = bars.open(n);
@@ -304,6 +332,14 @@ public final class TradingEnv implements Environment {
             if (!sameSide || position == 0) {
                 barsInPosition = 0;
             }
+            if (targetQty == 0 || !sameSide || position == 0) {
+                // A new position keeps only the protection priced for it (set by shield()).
+                if (!pendingProtection) {
+                    riskStop = Double.NaN;
+                    riskTarget = Double.NaN;
+                }
+            }
+            pendingProtection = false;
             position = targetQty;
         }
         double exitPrice = position == 0 ? Double.NaN : bracketExit(n);
@@ -315,6 +351,8 @@ public final class TradingEnv implements Environment {
             commission += exitCommission;
             position = 0;
             averagePrice = 0;
+            riskStop = Double.NaN;
+            riskTarget = Double.NaN;
             bracketExits++;
         } else {
             equity += position * (close - open) * pointValue;
@@ -337,6 +375,69 @@ public final class TradingEnv implements Environment {
         return result;
     }
 
+    private boolean pendingProtection;
+
+    /**
+     * The risk chain's answer for this step, exactly as a session asks it: first every gate sees the
+     * bar (a breaker may demand an exit), then a change of position is proposed and may be reduced or
+     * rejected; an approved entry takes the chain's stop and target prices as its bracket. The gates
+     * see the bars up to the decision bar only (a prefix view, no copy). The agent has no confidence,
+     * so proposals carry confidence 1.
+     */
+    private double shield(double targetQty, double targetFraction) {
+        double close = bars.close(t);
+        java.time.Instant time = java.time.Instant.ofEpochMilli(bars.endMillis(t));
+        RiskContext context = new RiskContext(time, snapshot(time, close), bars.prefix(t + 1));
+        RiskVerdict demand = riskChain.onBar(context, position);
+        Decision decision = new Decision(Action.continuous((float) targetFraction), targetFraction, 1.0, "", "env");
+        if (demand != null) {
+            double forced = towardStep(demand.approvedQuantity(), position);
+            riskChain.accepted(new TradeProposal(instrument, time, position, forced, close, decision), context);
+            return forced;
+        }
+        if (Math.abs(targetQty - position) < 1e-9) {
+            return targetQty;
+        }
+        TradeProposal proposal = new TradeProposal(instrument, time, position, targetQty, close, decision);
+        riskChain.evaluate(proposal, context, riskScratch);
+        double approved = towardStep(riskScratch.finalTarget(), position);
+        if (Math.abs(approved - position) < 1e-9) {
+            return position;
+        }
+        riskChain.accepted(proposal.withTarget(approved), context);
+        if (!Double.isNaN(riskScratch.stopPrice()) || !Double.isNaN(riskScratch.targetPrice())) {
+            riskStop = Double.isNaN(riskScratch.stopPrice()) ? Double.NaN : instrument.roundToTick(riskScratch.stopPrice());
+            riskTarget = Double.isNaN(riskScratch.targetPrice()) ? Double.NaN
+                    : instrument.roundToTick(riskScratch.targetPrice());
+            pendingProtection = true;
+        }
+        return approved;
+    }
+
+    /** Rounds to a whole quantity step toward {@code current}, so a gate's limit is never exceeded. */
+    private double towardStep(double quantity, double current) {
+        double steps = quantity / quantityStep;
+        double rounded = quantity > current ? Math.floor(steps + 1e-9) : Math.ceil(steps - 1e-9);
+        double q = rounded * quantityStep;
+        return q == 0.0 ? 0.0 : q;
+    }
+
+    /** The account as the gates see it: this environment's one instrument, costs folded into equity. */
+    private PortfolioSnapshot snapshot(java.time.Instant time, double close) {
+        double unrealized = position == 0 ? 0 : position * (close - averagePrice) * pointValue;
+        double exposure = Math.abs(position) * close * pointValue * instrument.leverageFactor();
+        Map<String, Position> positions = position == 0 ? Map.of()
+                : Map.of(instrument.symbol(), new Position(instrument, position, averagePrice, close));
+        return new PortfolioSnapshot(time, instrument.currency(), startingCash, equity - unrealized, equity,
+                equity - startingCash - unrealized, unrealized, 0, exposure, position * close * pointValue
+                * instrument.leverageFactor(), Math.abs(position) * instrument.marginPerContract(), peak, positions);
+    }
+
+    /** Position changes the risk chain reduced, rejected or forced since the last reset. */
+    public long riskInterventions() {
+        return riskInterventions;
+    }
+
     /**
      * The price at which the bracket closes the open position inside bar {@code n}, or NaN. The
      * stop-loss is checked first: when the bar reaches both legs, the worse outcome is assumed. The
@@ -344,7 +445,8 @@ public final class TradingEnv implements Environment {
      * trade-through and fills at its price or a better open.
      */
     private double bracketExit(int n) {
-        if (stopLossTicks <= 0 && takeProfitTicks <= 0) {
+        boolean hasRiskLegs = !Double.isNaN(riskStop) || !Double.isNaN(riskTarget);
+        if (stopLossTicks <= 0 && takeProfitTicks <= 0 && !hasRiskLegs) {
             return Double.NaN;
         }
         Side exit = position > 0 ? Side.SELL : Side.BUY;
@@ -352,14 +454,15 @@ public final class TradingEnv implements Environment {
         double high = bars.high(n);
         double low = bars.low(n);
         double open = bars.open(n);
-        if (stopLossTicks > 0) {
-            double stop = averagePrice - dir * stopLossTicks * tickValue;
-            if (model.stopTriggered(exit, stop, high, low)) {
-                return model.stopPrice(instrument, exit, Math.abs(position), stop, open, high, low, bars.volume(n));
-            }
+        // A leg priced by the risk chain replaces the fixed-tick one, as the order planner does live.
+        double stop = !Double.isNaN(riskStop) ? riskStop
+                : stopLossTicks > 0 ? averagePrice - dir * stopLossTicks * tickValue : Double.NaN;
+        double target = !Double.isNaN(riskTarget) ? riskTarget
+                : takeProfitTicks > 0 ? averagePrice + dir * takeProfitTicks * tickValue : Double.NaN;
+        if (!Double.isNaN(stop) && model.stopTriggered(exit, stop, high, low)) {
+            return model.stopPrice(instrument, exit, Math.abs(position), stop, open, high, low, bars.volume(n));
         }
-        if (takeProfitTicks > 0) {
-            double target = averagePrice + dir * takeProfitTicks * tickValue;
+        if (!Double.isNaN(target)) {
             return model.limitPrice(exit, target, open, high, low);
         }
         return Double.NaN;
@@ -510,6 +613,7 @@ public final class TradingEnv implements Environment {
         private double drawdownLimit;
         private RewardFunction reward;
         private TargetFilter filter = TargetFilter.NONE;
+        private RiskChain riskChain;
         private double stopLossTicks;
         private double takeProfitTicks;
         private double[] bid;
@@ -599,7 +703,17 @@ public final class TradingEnv implements Environment {
             return this;
         }
 
-        /** Where risk gates clip targets inside the environment. */
+        /**
+         * Shielded training: the same {@link RiskChain} a session uses clips every step's target
+         * (reduce, reject, forced exits) and prices the bracket of each entry. Give each environment
+         * its own chain: gates keep per-episode state, reset on {@link TradingEnv#reset}.
+         */
+        public Builder riskChain(RiskChain value) {
+            this.riskChain = Objects.requireNonNull(value, "riskChain");
+            return this;
+        }
+
+        /** Where a simple function clips targets inside the environment (see also {@link #riskChain}). */
         public Builder targetFilter(TargetFilter value) {
             this.filter = Objects.requireNonNull(value, "targetFilter");
             return this;
