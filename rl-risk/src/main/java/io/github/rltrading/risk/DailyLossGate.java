@@ -57,15 +57,8 @@ public final class DailyLossGate extends LimitGate<DailyLossGate.Settings> {
     }
 
     private static Settings parse(ConfigValidator v) {
-        boolean hasLimit = v.config().has("limit");
-        boolean hasPercent = v.config().has("limit-percent");
-        if (hasLimit == hasPercent) {
-            v.problem("limit", v.config().get("limit").orElse(null),
-                    "set exactly one of limit (currency) and limit-percent (a fraction such as 0.02)");
-        }
-        double limit = hasLimit ? v.positiveDouble("limit", 1) : Double.NaN;
-        double percent = hasPercent ? v.doubleInRange("limit-percent", 0.02, 1e-9, 1.0) : Double.NaN;
-        return new Settings(limit, percent, v.bool("flatten", false), TradingDay.read(v));
+        double[] limit = amountOrFraction(v, "the day's starting equity");
+        return new Settings(limit[0], limit[1], v.bool("flatten", false), TradingDay.read(v));
     }
 
     /** Tracks the trading day and the day's starting equity; trips the breaker. */

@@ -99,6 +99,21 @@ abstract class LimitGate<L extends LimitGate.Limits> implements RiskGate {
                 + fmt(p.currentQuantity()) + " is already at or beyond it", numbers);
     }
 
+    /**
+     * Reads a limit given either as an amount of money ({@code limit}) or as a fraction
+     * ({@code limit-percent}); exactly one must be set. Returns {amount, fraction}, the unset one NaN.
+     */
+    static double[] amountOrFraction(ConfigValidator v, String fractionOf) {
+        boolean hasLimit = v.config().has("limit");
+        boolean hasPercent = v.config().has("limit-percent");
+        if (hasLimit == hasPercent) {
+            v.problem("limit", v.config().get("limit").orElse(null), "set exactly one of limit (currency) and "
+                    + "limit-percent (a fraction of " + fractionOf + " such as 0.02)");
+        }
+        return new double[] {hasLimit ? v.positiveDouble("limit", 1) : Double.NaN,
+            hasPercent ? v.doubleInRange("limit-percent", 0.02, 1e-9, 1.0) : Double.NaN};
+    }
+
     static String fmt(double v) {
         if (v == Math.rint(v) && Math.abs(v) < 1e15) {
             return Long.toString((long) v);

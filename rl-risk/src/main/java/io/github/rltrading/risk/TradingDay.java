@@ -1,12 +1,10 @@
 package io.github.rltrading.risk;
 
 import io.github.rltrading.core.config.ConfigValidator;
+import io.github.rltrading.core.util.ZoneOffsetCache;
 import java.time.DateTimeException;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.time.Instant;
-import java.time.zone.ZoneOffsetTransition;
-import java.time.zone.ZoneRules;
 import java.util.Map;
 
 /**
@@ -23,10 +21,7 @@ final class TradingDay {
 
     private final ZoneId zone;
     private final LocalTime dayStarts;
-    private final ZoneRules rules;
-    private long validFrom = Long.MAX_VALUE;
-    private long validUntil = Long.MIN_VALUE;
-    private int offsetSeconds;
+    private final ZoneOffsetCache offsets;
 
     /**
      * @param zone      the exchange's time zone
@@ -35,7 +30,7 @@ final class TradingDay {
     TradingDay(ZoneId zone, LocalTime dayStarts) {
         this.zone = zone;
         this.dayStarts = dayStarts;
-        this.rules = zone.getRules();
+        this.offsets = new ZoneOffsetCache(zone);
     }
 
     ZoneId zone() {
@@ -101,18 +96,8 @@ final class TradingDay {
     }
 
     private long localSeconds(long epochMillis) {
-        long seconds = Math.floorDiv(epochMillis, 1000L);
-        if (seconds < validFrom || seconds >= validUntil) {
-            // The offset holds between two zone transitions (DST switches); look it up only when
-            // the time leaves that span, so the per-bar path allocates nothing.
-            Instant at = Instant.ofEpochSecond(seconds);
-            offsetSeconds = rules.getOffset(at).getTotalSeconds();
-            ZoneOffsetTransition previous = rules.previousTransition(at.plusSeconds(1));
-            ZoneOffsetTransition next = rules.nextTransition(at);
-            validFrom = previous == null ? Long.MIN_VALUE : previous.toEpochSecond();
-            validUntil = next == null ? Long.MAX_VALUE : next.toEpochSecond();
-        }
-        return seconds + offsetSeconds;
+        // The offset is cached between zone transitions, so the per-bar path allocates nothing.
+        return Math.floorDiv(offsets.toLocal(epochMillis), 1000L);
     }
 
     Map<String, Object> describe() {

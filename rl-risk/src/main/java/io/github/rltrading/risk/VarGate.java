@@ -69,15 +69,8 @@ public final class VarGate extends LimitGate<VarGate.Settings> {
         double confidence = v.doubleInRange("confidence", 0.99, 0.5, 0.9999);
         int lookback = v.intValue("lookback", 250, 10, 1_000_000);
         int horizon = v.intValue("horizon-bars", 1, 1, 100_000);
-        boolean hasLimit = v.config().has("limit");
-        boolean hasPercent = v.config().has("limit-percent");
-        if (hasLimit == hasPercent) {
-            v.problem("limit", v.config().get("limit").orElse(null),
-                    "set exactly one of limit (currency) and limit-percent (a fraction of equity such as 0.02)");
-        }
-        double limit = hasLimit ? v.positiveDouble("limit", 1) : Double.NaN;
-        double percent = hasPercent ? v.doubleInRange("limit-percent", 0.02, 1e-9, 1.0) : Double.NaN;
-        return new Settings("historical".equals(method), confidence, lookback, horizon, limit, percent);
+        double[] limit = amountOrFraction(v, "equity");
+        return new Settings("historical".equals(method), confidence, lookback, horizon, limit[0], limit[1]);
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.github.rltrading.env.bars;
 
+import io.github.rltrading.core.util.ZoneOffsetCache;
 import io.github.rltrading.core.market.BarSeries;
 import io.github.rltrading.core.market.Timeframe;
 import java.util.Objects;

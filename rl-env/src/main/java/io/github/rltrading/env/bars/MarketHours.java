@@ -1,5 +1,6 @@
 package io.github.rltrading.env.bars;
 
+import io.github.rltrading.core.util.ZoneOffsetCache;
 import java.time.DayOfWeek;
 import java.time.LocalTime;
 import java.time.ZoneId;

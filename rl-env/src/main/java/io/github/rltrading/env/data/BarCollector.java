@@ -3,7 +3,7 @@ package io.github.rltrading.env.data;
 import io.github.rltrading.core.market.BarSeries;
 import io.github.rltrading.core.market.Instrument;
 import io.github.rltrading.core.market.Timeframe;
-import io.github.rltrading.env.bars.ZoneOffsetCache;
+import io.github.rltrading.core.util.ZoneOffsetCache;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;

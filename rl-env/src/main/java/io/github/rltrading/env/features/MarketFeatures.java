@@ -5,7 +5,7 @@ import io.github.rltrading.core.market.Timeframe;
 import io.github.rltrading.core.spi.FeatureSet;
 import io.github.rltrading.env.bars.BarAggregator;
 import io.github.rltrading.env.bars.MarketHours;
-import io.github.rltrading.env.bars.ZoneOffsetCache;
+import io.github.rltrading.core.util.ZoneOffsetCache;
 import io.github.rltrading.env.data.LoadedBars;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

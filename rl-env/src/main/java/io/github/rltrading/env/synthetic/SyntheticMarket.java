@@ -6,7 +6,7 @@ import io.github.rltrading.core.market.Instrument;
 import io.github.rltrading.core.market.Timeframe;
 import io.github.rltrading.core.util.Require;
 import io.github.rltrading.env.bars.MarketHours;
-import io.github.rltrading.env.bars.ZoneOffsetCache;
+import io.github.rltrading.core.util.ZoneOffsetCache;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Objects;

@@ -1,5 +1,6 @@
 package io.github.rltrading.env.bars;
 
+import io.github.rltrading.core.util.ZoneOffsetCache;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.rltrading.core.market.BarSeries;

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.github.rltrading.core.market.BarSeries;
 import io.github.rltrading.core.market.ContractSpecs;
 import io.github.rltrading.env.bars.MarketHours;
-import io.github.rltrading.env.bars.ZoneOffsetCache;
+import io.github.rltrading.core.util.ZoneOffsetCache;
 import java.time.Instant;
 import java.time.LocalDate;
 import net.jqwik.api.ForAll;

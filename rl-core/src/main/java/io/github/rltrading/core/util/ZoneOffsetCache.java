@@ -1,4 +1,4 @@
-package io.github.rltrading.env.bars;
+package io.github.rltrading.core.util;
 
 import java.time.Instant;
 import java.time.LocalDateTime;
