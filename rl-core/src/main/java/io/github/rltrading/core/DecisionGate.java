@@ -17,21 +17,48 @@ import java.util.Objects;
  *   <li>confidence &lt; {@code floor}: take no new risk (the position may shrink, never grow).</li>
  * </ul>
  *
+ * When the reasoner answers, the <b>combined confidence</b> {@code policyWeight × policy + (1 −
+ * policyWeight) × reasoner} must reach {@code minCombined} for new risk: agreement trades at full
+ * size, MODIFY at the reasoner's size (and the risk chain's {@code disagreement} gate may scale it
+ * further), and when both are unsure nothing new is opened. After {@code maxFailures} failed calls
+ * in a row (late, erroring, unusable) the session stops asking for {@code coolOff} and acts on the
+ * policy alone (a circuit breaker).
+ *
  * <pre>{@code
- * DecisionGate gate = DecisionGate.builder().fastPath(0.8).floor(0.3).deadline(Duration.ofSeconds(2)).build();
+ * DecisionGate gate = DecisionGate.builder().fastPath(0.9).floor(0.6).minCombined(0.7)
+ *         .deadline(Duration.ofSeconds(2)).build();
  * }</pre>
  *
- * @param fastPath confidence at and above which the reasoner is skipped, in [0, 1]
- * @param floor    confidence below which no risk is added, in [0, fastPath]
- * @param deadline how long the reasoner may take, &gt; 0
+ * @param fastPath     confidence at and above which the reasoner is skipped, in [0, 1]
+ * @param floor        confidence below which no risk is added, in [0, fastPath]
+ * @param deadline     how long the reasoner may take, &gt; 0
+ * @param minCombined  combined confidence needed for new risk after a reasoner answered, in [0, 1]
+ * @param policyWeight the policy's weight in the combined confidence, in [0, 1]
+ * @param maxFailures  consecutive reasoner failures that open the circuit breaker, &ge; 1
+ * @param coolOff      how long the reasoner is skipped once the breaker is open, &ge; 0
  */
-public record DecisionGate(double fastPath, double floor, Duration deadline) {
+public record DecisionGate(double fastPath, double floor, Duration deadline, double minCombined, double policyWeight,
+                           int maxFailures, Duration coolOff) {
 
     /** The route a decision takes through the gate. */
     public enum Route { FAST_PATH, REASONER, BELOW_FLOOR }
 
+    /** Research defaults for the gate's other settings: combined 0.7, equal weights, 3 failures, 60 s. */
+    public DecisionGate(double fastPath, double floor, Duration deadline) {
+        this(fastPath, floor, deadline, 0.7, 0.5, 3, Duration.ofSeconds(60));
+    }
+
     public DecisionGate {
         Objects.requireNonNull(deadline, "deadline");
+        Objects.requireNonNull(coolOff, "coolOff");
+        if (!(minCombined >= 0 && minCombined <= 1) || !(policyWeight >= 0 && policyWeight <= 1)) {
+            throw new IllegalArgumentException("decision gate needs minCombined and policyWeight in [0, 1], got minCombined="
+                    + minCombined + " policyWeight=" + policyWeight);
+        }
+        if (maxFailures < 1 || coolOff.isNegative()) {
+            throw new IllegalArgumentException("decision gate needs maxFailures >= 1 and coolOff >= 0, got maxFailures="
+                    + maxFailures + " coolOff=" + coolOff);
+        }
         if (!(fastPath >= 0 && fastPath <= 1) || !(floor >= 0 && floor <= fastPath)) {
             throw new IllegalArgumentException("decision gate needs 0 <= floor <= fastPath <= 1, got floor=" + floor
                     + " fastPath=" + fastPath);
@@ -43,7 +70,7 @@ public record DecisionGate(double fastPath, double floor, Duration deadline) {
 
     /** Sends every decision straight through (no reasoner, no floor). */
     public static DecisionGate passThrough() {
-        return new DecisionGate(0.0, 0.0, Duration.ofSeconds(1));
+        return new DecisionGate(0.0, 0.0, Duration.ofSeconds(1), 0.0, 0.5, 3, Duration.ofSeconds(60));
     }
 
     public static Builder builder() {
@@ -51,8 +78,9 @@ public record DecisionGate(double fastPath, double floor, Duration deadline) {
     }
 
     /**
-     * Reads {@code fastPath}, {@code floor} and {@code deadlineMillis} from a config section,
-     * reporting every problem at once. Defaults: 0.8, 0.3, 2000 ms.
+     * Reads {@code fastPath}, {@code floor}, {@code deadlineMillis}, {@code minCombined},
+     * {@code policyWeight}, {@code maxFailures} and {@code coolOffMillis} from a config section,
+     * reporting every problem at once. Defaults: 0.9, 0.6, 2000 ms, 0.7, 0.5, 3, 60000 ms.
      */
     public static DecisionGate fromConfig(Config section) {
         ConfigValidator v = section.validator();
@@ -67,9 +95,13 @@ public record DecisionGate(double fastPath, double floor, Duration deadline) {
      */
     public static DecisionGate read(ConfigValidator v, String prefix) {
         int before = v.problems().size();
-        double fast = v.doubleInRange(prefix + "fastPath", 0.8, 0.0, 1.0);
-        double floor = v.doubleInRange(prefix + "floor", 0.3, 0.0, 1.0);
+        double fast = v.doubleInRange(prefix + "fastPath", 0.9, 0.0, 1.0);
+        double floor = v.doubleInRange(prefix + "floor", 0.6, 0.0, 1.0);
         long millis = v.longValue(prefix + "deadlineMillis", 2000, 1, 600_000);
+        double combined = v.doubleInRange(prefix + "minCombined", 0.7, 0.0, 1.0);
+        double weight = v.doubleInRange(prefix + "policyWeight", 0.5, 0.0, 1.0);
+        int failures = v.intValue(prefix + "maxFailures", 3, 1, 1_000_000);
+        long coolOff = v.longValue(prefix + "coolOffMillis", 60_000, 0, 86_400_000L);
         if (v.problems().size() > before) {
             return null;
         }
@@ -77,7 +109,7 @@ public record DecisionGate(double fastPath, double floor, Duration deadline) {
             v.problem(prefix + "floor", floor, "must not exceed fastPath (" + fast + ")");
             return null;
         }
-        return new DecisionGate(fast, floor, Duration.ofMillis(millis));
+        return new DecisionGate(fast, floor, Duration.ofMillis(millis), combined, weight, failures, Duration.ofMillis(coolOff));
     }
 
     /** Which route a decision of this confidence takes. */
@@ -89,9 +121,27 @@ public record DecisionGate(double fastPath, double floor, Duration deadline) {
     }
 
     /**
-     * Applies a reasoner's assessment to a target position (fractions of the maximum): APPROVE
-     * keeps it, MODIFY scales the change from the current position by the size multiplier, REJECT
-     * keeps the current position.
+     * Applies a reasoner's assessment to a target position (fractions of the maximum): when the
+     * combined confidence is below {@code minCombined} nothing new is opened (the position may only
+     * shrink); otherwise APPROVE keeps the target, MODIFY scales the change from the current position
+     * by the size multiplier, REJECT keeps the current position.
+     */
+    public double applyAssessment(double current, double target, Assessment assessment, double policyConfidence) {
+        double combined = combinedConfidence(policyConfidence, assessment);
+        if (assessment.verdict() != Assessment.Verdict.REJECT && combined < minCombined) {
+            return noNewRisk(current, target); // both unsure: nothing new
+        }
+        return applyAssessment(current, target, assessment);
+    }
+
+    /** {@code policyWeight × policy + (1 − policyWeight) × reasoner}. */
+    public double combinedConfidence(double policyConfidence, Assessment assessment) {
+        return policyWeight * policyConfidence + (1 - policyWeight) * assessment.confidence();
+    }
+
+    /**
+     * The verdict alone, without the combined-confidence rule: APPROVE keeps the target, MODIFY
+     * scales the change by the size multiplier, REJECT keeps the current position.
      */
     public static double applyAssessment(double current, double target, Assessment assessment) {
         return switch (assessment.verdict()) {
@@ -121,11 +171,36 @@ public record DecisionGate(double fastPath, double floor, Duration deadline) {
                 : decision;
     }
 
-    /** Builder with defaults fastPath 0.8, floor 0.3, deadline 2 s. */
+    /** Builder with defaults fastPath 0.9, floor 0.6, deadline 2 s, minCombined 0.7, policyWeight 0.5, 3 failures, 60 s. */
     public static final class Builder {
-        private double fastPath = 0.8;
-        private double floor = 0.3;
+        private double fastPath = 0.9;
+        private double floor = 0.6;
         private Duration deadline = Duration.ofSeconds(2);
+        private double minCombined = 0.7;
+        private double policyWeight = 0.5;
+        private int maxFailures = 3;
+        private Duration coolOff = Duration.ofSeconds(60);
+
+        public Builder minCombined(double value) {
+            this.minCombined = value;
+            return this;
+        }
+
+        public Builder policyWeight(double value) {
+            this.policyWeight = value;
+            return this;
+        }
+
+        /** Consecutive reasoner failures before it is skipped for {@link #coolOff}. */
+        public Builder maxFailures(int value) {
+            this.maxFailures = value;
+            return this;
+        }
+
+        public Builder coolOff(Duration value) {
+            this.coolOff = value;
+            return this;
+        }
 
         public Builder fastPath(double value) {
             this.fastPath = value;
@@ -143,7 +218,7 @@ public record DecisionGate(double fastPath, double floor, Duration deadline) {
         }
 
         public DecisionGate build() {
-            return new DecisionGate(fastPath, floor, deadline);
+            return new DecisionGate(fastPath, floor, deadline, minCombined, policyWeight, maxFailures, coolOff);
         }
     }
 }

@@ -94,6 +94,8 @@ public final class TradingSession implements AutoCloseable {
     private static final int MAX_JOURNALLED_FEATURES = 64;
     /** Recent bars a reasoner is shown (a copy, so it never races the loop). */
     private static final int REASONER_HISTORY_BARS = 500;
+    /** Reflections allowed in flight before the oldest is dropped. */
+    static final int MAX_PENDING_REFLECTIONS = 32;
 
     private final String sessionId;
     private final Instrument instrument;
@@ -133,6 +135,9 @@ public final class TradingSession implements AutoCloseable {
 
     /** The reasoner's assessment behind the decision being processed, or null. Loop thread only. */
     private Assessment lastAssessment;
+    private int reasonerFailures;
+    private Instant reasonerSkippedUntil;
+    private long droppedReflections;
     private volatile ComponentState state = ComponentState.NEW;
     private volatile boolean stopRequested;
     private long orderCounter;
@@ -271,7 +276,11 @@ public final class TradingSession implements AutoCloseable {
         data.putObject("decisionGate")
                 .put("fastPath", gate.fastPath())
                 .put("floor", gate.floor())
-                .put("deadlineMillis", gate.deadline().toMillis());
+                .put("deadlineMillis", gate.deadline().toMillis())
+                .put("minCombined", gate.minCombined())
+                .put("policyWeight", gate.policyWeight())
+                .put("maxFailures", gate.maxFailures())
+                .put("coolOffMillis", gate.coolOff().toMillis());
         journal(EventType.SESSION_START, data);
         LOG.info("session {} started: {} max position {} with {} risk gate(s)", sessionId, instrument.symbol(),
                 maxPosition, riskChain.gates().size());
@@ -483,7 +492,7 @@ public final class TradingSession implements AutoCloseable {
         double effectiveFraction = Math.max(-1.0, Math.min(1.0, effectiveQty / maxPosition));
         DecisionGate.Route route = gate.route(decision.confidence());
         lastAssessment = null;
-        Decision gated = route == DecisionGate.Route.REASONER && reasoner != null
+        Decision gated = route == DecisionGate.Route.REASONER && reasoner != null && !reasonerCoolingOff()
                 ? consultReasoner(decision, effectiveQty, effectiveFraction, bar, row)
                 : gate.withoutReasoner(decision, effectiveFraction);
 
@@ -547,22 +556,48 @@ public final class TradingSession implements AutoCloseable {
             a.put("barTime", bar.end().toString());
             journal(EventType.ASSESSMENT, a);
             lastAssessment = assessment;
-            double target = DecisionGate.applyAssessment(effectiveFraction, decision.targetPosition(), assessment);
+            reasonerFailures = 0;
+            double target = gate.applyAssessment(effectiveFraction, decision.targetPosition(), assessment,
+                    decision.confidence());
+            double combined = gate.combinedConfidence(decision.confidence(), assessment);
             return decision.withTarget(target, "reasoner " + assessment.verdict().name().toLowerCase(java.util.Locale.ROOT)
+                    + String.format(java.util.Locale.ROOT, ", combined confidence %.2f%s", combined,
+                            combined < gate.minCombined() && assessment.verdict() != Assessment.Verdict.REJECT
+                                    ? " below " + gate.minCombined() + ": no new risk" : "")
                     + (assessment.reasons().isEmpty() ? "" : ": " + assessment.reasons().get(0)));
         } catch (TimeoutException e) {
             future.cancel(true);
             error("reasoner missed its " + deadline.toMillis() + " ms deadline; acting on the policy alone", null);
+            reasonerFailed();
         } catch (ExecutionException e) {
             error("reasoner failed; acting on the policy alone", e.getCause());
+            reasonerFailed();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             future.cancel(true);
             error("interrupted while waiting for the reasoner; acting on the policy alone", e);
         } catch (RuntimeException e) {
             error("reasoner answer unusable; acting on the policy alone", e);
+            reasonerFailed();
         }
         return decision;
+    }
+
+    /** Counts a failed reasoner call; opens the circuit breaker after {@code maxFailures} in a row. */
+    private void reasonerFailed() {
+        if (++reasonerFailures >= gate.maxFailures()) {
+            reasonerSkippedUntil = clock.instant().plus(gate.coolOff());
+            reasonerFailures = 0;
+            String message = "reasoner failed " + gate.maxFailures() + " times in a row; skipped until "
+                    + reasonerSkippedUntil + " (policy alone)";
+            error(message, null);
+            alert(Alert.Severity.WARNING, message);
+        }
+    }
+
+    /** Whether the reasoner's circuit breaker is open now. */
+    private boolean reasonerCoolingOff() {
+        return reasonerSkippedUntil != null && clock.instant().isBefore(reasonerSkippedUntil);
     }
 
     private void submit(OrderRequest request, Instant decisionTime) {
@@ -680,10 +715,27 @@ public final class TradingSession implements AutoCloseable {
         for (int i = tradesSeen; i < trades.size(); i++) {
             ClosedTrade trade = trades.get(i);
             if (reasoner != null) {
-                pendingReflections.add(reasonerThreads.submit(() -> reasoner.reflect(trade)));
+                reflectLater(trade);
             }
         }
         tradesSeen = trades.size();
+    }
+
+    /**
+     * Starts a reflection off the trading path. At most {@link #MAX_PENDING_REFLECTIONS} run at once:
+     * when that many are still pending, the oldest is cancelled and dropped (counted and journalled),
+     * so a slow reasoner never holds up trading or memory.
+     */
+    private void reflectLater(ClosedTrade trade) {
+        collectReflections(false);
+        if (pendingReflections.size() >= MAX_PENDING_REFLECTIONS) {
+            Future<Reflection> oldest = pendingReflections.remove(0);
+            oldest.cancel(true);
+            droppedReflections++;
+            error("reflection queue full (" + MAX_PENDING_REFLECTIONS + " pending): dropped the oldest; "
+                    + droppedReflections + " dropped in this session", null);
+        }
+        pendingReflections.add(reasonerThreads.submit(() -> reasoner.reflect(trade)));
     }
 
     /** Journals finished reflections; at the end of the session waits for each up to the deadline. */

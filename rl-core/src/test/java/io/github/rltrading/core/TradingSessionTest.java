@@ -213,7 +213,8 @@ class TradingSessionTest {
     void aReasonerInTheMiddleBandCanHalveTheSize() {
         Reasoner halve = request -> Assessment.modify(0.7, 0.5, "volatile open", "test-reasoner");
         List<Bar> bars = SessionFixtures.risingBars("ES", 2);
-        try (TradingSession s = session(bars, SessionFixtures.scripted(i -> 1.0, 0.5))
+        // Combined confidence 0.5 x 0.7 + 0.5 x 0.7 = 0.7 reaches the default minimum.
+        try (TradingSession s = session(bars, SessionFixtures.scripted(i -> 1.0, 0.7))
                 .decisionGate(DecisionGate.builder().fastPath(0.8).floor(0.3).build())
                 .reasoner(halve).build()) {
             s.run();
@@ -241,7 +242,7 @@ class TradingSessionTest {
             }
         };
         List<Bar> bars = SessionFixtures.risingBars("ES", 4);
-        try (TradingSession s = session(bars, SessionFixtures.scripted(i -> i < 2 ? 1.0 : 0.0, 0.5))
+        try (TradingSession s = session(bars, SessionFixtures.scripted(i -> i < 2 ? 1.0 : 0.0, 0.7))
                 .decisionGate(DecisionGate.builder().fastPath(0.8).floor(0.3).build())
                 .reasoner(reflective).build()) {
             s.run();
@@ -253,6 +254,71 @@ class TradingSessionTest {
         assertThat(indicators).allSatisfy(m -> assertThat(m).containsOnlyKeys("index"));
         assertThat(journal.of(EventType.REFLECTION)).singleElement()
                 .satisfies(r -> assertThat(r.get("lessons").get(0).asText()).isEqualTo("keep size"));
+    }
+
+    @Test
+    void whenPolicyAndReasonerAreBothUnsureNothingNewIsOpened() {
+        Reasoner lukewarm = request -> Assessment.approve(0.6, "maybe", "lukewarm");
+        List<Bar> bars = SessionFixtures.risingBars("ES", 3);
+        try (TradingSession s = session(bars, SessionFixtures.scripted(i -> 1.0, 0.65))
+                .decisionGate(DecisionGate.builder().fastPath(0.9).floor(0.6).minCombined(0.7).build())
+                .reasoner(lukewarm).build()) {
+            s.run();
+        }
+        assertThat(broker.submitted).isEmpty();
+        assertThat(journal.of(EventType.DECISION).get(0).get("gateNote").asText())
+                .isEqualTo("scripted; reasoner approve, combined confidence 0.63 below 0.7: no new risk: maybe");
+    }
+
+    @Test
+    void afterRepeatedReasonerFailuresItIsSkippedForTheCoolOff() {
+        java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+        Reasoner broken = request -> {
+            calls.incrementAndGet();
+            throw new IllegalStateException("HTTP 500");
+        };
+        List<Bar> bars = SessionFixtures.risingBars("ES", 6);
+        try (TradingSession s = session(bars, SessionFixtures.scripted(i -> i % 2 == 0 ? 1.0 : 0.0, 0.7))
+                .decisionGate(DecisionGate.builder().fastPath(0.9).floor(0.3).maxFailures(2)
+                        .coolOff(Duration.ofHours(1)).build())
+                .reasoner(broken).build()) {
+            s.run();
+        }
+        assertThat(calls.get()).as("asked twice, then skipped").isEqualTo(2);
+        assertThat(journal.of(EventType.ERROR)).extracting(e -> e.get("message").asText())
+                .anySatisfy(m -> assertThat(m).startsWith("reasoner failed 2 times in a row; skipped until"));
+        assertThat(broker.submitted).as("the policy alone kept trading").hasSizeGreaterThan(2);
+    }
+
+    @Test
+    void aFullReflectionQueueDropsTheOldestAndNeverBlocksTrading() {
+        CountDownLatch never = new CountDownLatch(1);
+        Reasoner slowReflections = new Reasoner() {
+            @Override
+            public Assessment assess(io.github.rltrading.core.decision.ReasoningRequest request) {
+                return Assessment.approve(1.0, "ok", "slow");
+            }
+
+            @Override
+            public io.github.rltrading.core.decision.Reflection reflect(ClosedTrade trade) {
+                try {
+                    never.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return null;
+            }
+        };
+        int bars = 2 * (TradingSession.MAX_PENDING_REFLECTIONS + 5) + 2;
+        SessionResult result;
+        try (TradingSession s = session(SessionFixtures.risingBars("ES", bars), SessionFixtures.scripted(i -> i % 2 == 0 ? 1.0 : 0.0, 0.7))
+                .decisionGate(DecisionGate.builder().fastPath(0.9).floor(0.3).deadline(Duration.ofMillis(20)).build())
+                .reasoner(slowReflections).build()) {
+            result = s.run();
+        }
+        assertThat(result.trades().size()).isGreaterThan(TradingSession.MAX_PENDING_REFLECTIONS);
+        assertThat(journal.of(EventType.ERROR)).extracting(e -> e.get("message").asText())
+                .anySatisfy(m -> assertThat(m).startsWith("reflection queue full (32 pending): dropped the oldest; "));
     }
 
     @Test
