@@ -93,7 +93,6 @@ public final class TradingSession implements AutoCloseable {
     /** Observations up to this many features are journalled in full with each decision. */
     private static final int MAX_JOURNALLED_FEATURES = 64;
     /** Recent bars a reasoner is shown (a copy, so it never races the loop). */
-    private static final int REASONER_HISTORY_BARS = 500;
     /** Reflections allowed in flight before the oldest is dropped. */
     static final int MAX_PENDING_REFLECTIONS = 32;
 
@@ -492,7 +491,9 @@ public final class TradingSession implements AutoCloseable {
         double effectiveFraction = Math.max(-1.0, Math.min(1.0, effectiveQty / maxPosition));
         DecisionGate.Route route = gate.route(decision.confidence());
         lastAssessment = null;
-        Decision gated = route == DecisionGate.Route.REASONER && reasoner != null && !reasonerCoolingOff()
+        // Nothing to assess when the policy keeps the position: the reasoner is asked about changes only.
+        boolean changes = Math.abs(toQuantity(decision.targetPosition()) - effectiveQty) >= 1e-9;
+        Decision gated = route == DecisionGate.Route.REASONER && reasoner != null && changes && !reasonerCoolingOff()
                 ? consultReasoner(decision, effectiveQty, effectiveFraction, bar, row)
                 : gate.withoutReasoner(decision, effectiveFraction);
 
@@ -544,26 +545,37 @@ public final class TradingSession implements AutoCloseable {
                                      float[] featureRow) {
         TradeProposal proposal = new TradeProposal(instrument, bar.end(), effectiveQty,
                 toQuantity(decision.targetPosition()), bar.close(), decision);
-        // A copy: the reasoner may still be reading after its deadline while this loop appends bars.
-        ReasoningRequest request = new ReasoningRequest(proposal, history.tail(REASONER_HISTORY_BARS),
+        // A read-only prefix view, not a copy: the reasoner may still be reading after its deadline
+        // while this loop appends bars, and bars before the view's end never change (append-only).
+        ReasoningRequest request = new ReasoningRequest(proposal, history.prefix(history.size()),
                 portfolio.snapshot(bar.end()), namedFeatures(featureRow));
-        Future<Assessment> future = reasonerThreads.submit(() -> reasoner.assess(request));
+        Assessment ready = null;
+        try {
+            ready = reasoner.assessNow(request);
+        } catch (RuntimeException e) {
+            error("reasoner's assessNow failed; asking it in full", e);
+        }
+        // A ready answer (a cache hit) is used on this thread: no hand-off, no waiting.
+        Future<Assessment> future = ready != null ? java.util.concurrent.CompletableFuture.completedFuture(ready)
+                : reasonerThreads.submit(() -> reasoner.assess(request));
         Duration deadline = gate.deadline();
         try {
             Assessment assessment = Objects.requireNonNull(future.get(deadline.toMillis(), TimeUnit.MILLISECONDS),
                     "reasoner returned null");
-            ObjectNode a = json.valueToTree(assessment);
-            a.put("barTime", bar.end().toString());
-            journal(EventType.ASSESSMENT, a);
+            if (journal.isEnabled()) {
+                ObjectNode a = json.valueToTree(assessment);
+                a.put("barTime", bar.end().toString());
+                journal(EventType.ASSESSMENT, a);
+            }
             lastAssessment = assessment;
             reasonerFailures = 0;
             double target = gate.applyAssessment(effectiveFraction, decision.targetPosition(), assessment,
                     decision.confidence());
             double combined = gate.combinedConfidence(decision.confidence(), assessment);
             return decision.withTarget(target, "reasoner " + assessment.verdict().name().toLowerCase(java.util.Locale.ROOT)
-                    + String.format(java.util.Locale.ROOT, ", combined confidence %.2f%s", combined,
-                            combined < gate.minCombined() && assessment.verdict() != Assessment.Verdict.REJECT
-                                    ? " below " + gate.minCombined() + ": no new risk" : "")
+                    + ", combined confidence " + twoDecimals(combined)
+                    + (combined < gate.minCombined() && assessment.verdict() != Assessment.Verdict.REJECT
+                            ? " below " + gate.minCombined() + ": no new risk" : "")
                     + (assessment.reasons().isEmpty() ? "" : ": " + assessment.reasons().get(0)));
         } catch (TimeoutException e) {
             future.cancel(true);
@@ -581,6 +593,14 @@ public final class TradingSession implements AutoCloseable {
             reasonerFailed();
         }
         return decision;
+    }
+
+    /** {@code 0.625 -> "0.63"}, without the cost of String.format on the decision path. */
+    static String twoDecimals(double v) {
+        long hundredths = Math.round(v * 100);
+        long whole = hundredths / 100;
+        long frac = Math.abs(hundredths % 100);
+        return (v < 0 && whole == 0 ? "-" : "") + whole + "." + (frac < 10 ? "0" : "") + frac;
     }
 
     /** Counts a failed reasoner call; opens the circuit breaker after {@code maxFailures} in a row. */

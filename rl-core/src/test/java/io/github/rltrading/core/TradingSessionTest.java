@@ -224,7 +224,7 @@ class TradingSessionTest {
     }
 
     @Test
-    void aReasonerSeesACopyOfRecentBarsAndReflectsOnClosedTrades() {
+    void aReasonerSeesTheBarsSoFarIsAskedOnlyAboutChangesAndReflectsOnClosedTrades() {
         List<io.github.rltrading.core.market.BarSeries> seen = new ArrayList<>();
         List<Map<String, Double>> indicators = new ArrayList<>();
         Reasoner reflective = new Reasoner() {
@@ -249,8 +249,10 @@ class TradingSessionTest {
             assertThat(seen).isNotEmpty().allSatisfy(h -> assertThat(h).isNotSameAs(s.history()));
         }
         assertThat(seen.get(0).size()).isEqualTo(1);
-        // The reasoner sees the policy's inputs by feature name: here the bar index.
-        assertThat(indicators).extracting(m -> m.get("index")).containsExactly(0.0, 1.0, 2.0, 3.0);
+        // The reasoner sees the policy's inputs by feature name (here the bar index), and is asked only
+        // when the policy wants a change: the entry on bar 0 and the exit on bar 2.
+        assertThat(indicators).extracting(m -> m.get("index")).containsExactly(0.0, 2.0);
+        assertThat(seen.get(1).size()).as("every bar up to the decision").isEqualTo(3);
         assertThat(indicators).allSatisfy(m -> assertThat(m).containsOnlyKeys("index"));
         assertThat(journal.of(EventType.REFLECTION)).singleElement()
                 .satisfies(r -> assertThat(r.get("lessons").get(0).asText()).isEqualTo("keep size"));

@@ -89,6 +89,21 @@ public final class CachingReasoner implements Reasoner {
         return fresh;
     }
 
+    /** The cached assessment for a similar state, or null (counted as a hit or a miss). Never blocks on the delegate. */
+    @Override
+    public Assessment assessNow(ReasoningRequest request) {
+        Key key = key(request);
+        long now = request.proposal().time().toEpochMilli();
+        synchronized (this) {
+            Cached e = entries.get(key);
+            if (e != null && now < e.expiresAtMillis()) {
+                hits++;
+                return e.assessment();
+            }
+        }
+        return null;
+    }
+
     private Key key(ReasoningRequest request) {
         TradeProposal p = request.proposal();
         long[] q = new long[request.indicators().size()];

@@ -10,8 +10,8 @@ import java.util.Objects;
  * account, and any indicator values the feature pipeline exposes by name.
  *
  * @param proposal   the position change the policy wants (after confidence gating)
- * @param history    a copy of the most recent primary bars up to the decision (the session sends
- *                   the last 500); safe to read from any thread
+ * @param history    the primary bars up to and including the decision bar: a read-only view that
+ *                   later bars never change, safe to read from any thread
  * @param portfolio  the account now
  * @param indicators the policy's inputs at the decision time by feature name (e.g. {@code rsi14},
  *                   {@code atr14}), as the feature set names them

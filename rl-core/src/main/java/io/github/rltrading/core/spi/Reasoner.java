@@ -21,6 +21,15 @@ public interface Reasoner extends AutoCloseable {
     Assessment assess(ReasoningRequest request);
 
     /**
+     * An answer available at once without blocking (a cache hit), or null. The session calls it on
+     * the trading loop before handing {@link #assess} to another thread, so it must never block or
+     * do I/O; the default has none.
+     */
+    default Assessment assessNow(ReasoningRequest request) {
+        return null;
+    }
+
+    /**
      * Looks back at a closed trade, off the trading path (the session journals the answer when it
      * arrives). Returns null when there is nothing to say, which is the default.
      */

@@ -21,9 +21,11 @@ import java.util.Locale;
  *   <li><b>trend agreement</b> across three horizons (20, 100 and 300 bars: 1m, 5m and 15m trends
  *       on 1-minute bars), each up, down or flat by its return against the noise expected from the
  *       ATR;</li>
- *   <li><b>volatility regime</b>: today's ATR(14) as a percentile of the last 500 bars' ATR(14);</li>
+ *   <li><b>volatility regime</b>: the ATR(14) now as a percentile of the last 500 bars' ATR(14);
+ *       extreme when in the top decile and at least 1.25 times the median;</li>
  *   <li><b>volume confirmation</b>: the last 5 bars' volume against the 50-bar average;</li>
- *   <li><b>distance from VWAP</b> over the last 390 bars (a US equity session of minutes), in ATRs.</li>
+ *   <li><b>distance from VWAP</b> over the last 390 bars (a US equity session of minutes), in
+ *       volume-weighted standard deviations (VWAP bands); beyond 2 in the trade's direction is a chase.</li>
  * </ul>
  *
  * New risk with the trends (two or three agreeing, none against), normal volatility and no chase is
@@ -38,8 +40,8 @@ public final class RulesReasoner implements Reasoner {
     static final String SOURCE = "rules";
 
     /** The indicators behind an answer (also used for the regime). */
-    record Reading(int[] trends, double atr, double volatilityPercentile, double volumeRatio, double vwapDistanceAtr,
-                   int bars) {}
+    record Reading(int[] trends, double atr, double volatilityPercentile, double volumeRatio, double vwapDistance,
+                   int bars, boolean extremeVolatility) {}
 
     @Override
     public Assessment assess(ReasoningRequest request) {
@@ -84,15 +86,15 @@ public final class RulesReasoner implements Reasoner {
         if (agreeing.isEmpty() && opposing.isEmpty()) {
             reasons.add("no clear trend on any horizon");
         }
-        boolean extremeVolatility = r.volatilityPercentile() >= 0.9;
+        boolean extremeVolatility = r.extremeVolatility();
         reasons.add(String.format(Locale.ROOT, "ATR(14) %.4g is at the %.0fth percentile of the last %d bars%s",
                 r.atr(), r.volatilityPercentile() * 100, Math.min(500, r.bars()), extremeVolatility ? " (extreme)" : ""));
         boolean volumeConfirms = r.volumeRatio() >= 1.0;
         reasons.add(String.format(Locale.ROOT, "volume is %.2fx its 50-bar average%s", r.volumeRatio(),
                 volumeConfirms ? " (confirms)" : " (does not confirm)"));
-        boolean chasing = r.vwapDistanceAtr() * direction > 2.0;
-        reasons.add(String.format(Locale.ROOT, "price is %+.1f ATR from VWAP%s", r.vwapDistanceAtr(),
-                chasing ? ": chasing a stretched move" : ""));
+        boolean chasing = r.vwapDistance() * direction > 2.0;
+        reasons.add(String.format(Locale.ROOT, "price is %+.1f sigma from the %d-bar VWAP%s", r.vwapDistance(),
+                Math.min(390, r.bars()), chasing ? ": chasing a stretched move" : ""));
         double risk = clamp(0.2 + 0.5 * r.volatilityPercentile() + (chasing ? 0.2 : 0) + 0.1 * against);
         if (against >= 2) {
             return new Assessment(Assessment.Verdict.REJECT, clamp(0.55 + 0.1 * against), risk, 0.0, reasons,
@@ -115,7 +117,7 @@ public final class RulesReasoner implements Reasoner {
         if (r == null) {
             return new MarketRegime(MarketRegime.Kind.RANGING, 0.2, "too few bars to tell", asOf, SOURCE);
         }
-        if (r.volatilityPercentile() >= 0.9) {
+        if (r.extremeVolatility()) {
             return new MarketRegime(MarketRegime.Kind.VOLATILE, r.volatilityPercentile(), String.format(Locale.ROOT,
                     "ATR at the %.0fth percentile", r.volatilityPercentile() * 100), asOf, SOURCE);
         }
@@ -181,14 +183,20 @@ public final class RulesReasoner implements Reasoner {
         for (int i = 0; i < n; i++) {
             prefix[i + 1] = prefix[i] + tr[i];
         }
-        int count = 0;
+        int first = Math.max(from, 14);
+        double[] atrs = new double[Math.max(0, last - first + 1)];
         int below = 0;
-        for (int i = Math.max(from, 14); i <= last; i++) {
+        for (int i = first; i <= last; i++) {
             double a = (prefix[i + 1] - prefix[i - 13]) / 14;
-            count++;
+            atrs[i - first] = a;
             below += a <= atr + 1e-12 ? 1 : 0;
         }
-        double percentile = count == 0 ? 0.5 : (double) below / count;
+        double percentile = atrs.length == 0 ? 0.5 : (double) below / atrs.length;
+        java.util.Arrays.sort(atrs);
+        double median = atrs.length == 0 ? atr : atrs[atrs.length / 2];
+        // Extreme: in the top decile and clearly above the typical level (a steady market's ATR
+        // wobbles within a hair of its median, and its top decile means nothing).
+        boolean extreme = percentile >= 0.9 && atr >= 1.25 * median;
         double recentVolume = 0;
         for (int i = last - 4; i <= last; i++) {
             recentVolume += h.volume(i);
@@ -208,8 +216,17 @@ public final class RulesReasoner implements Reasoner {
             v += h.volume(i);
         }
         double vwap = v > 0 ? pv / v : h.close(last);
-        double distance = atr > 0 ? (h.close(last) - vwap) / atr : 0;
-        return new Reading(trends, atr, percentile, baseVolume > 0 ? recentVolume / baseVolume : 1.0, distance, n);
+        // Volume-weighted deviation of the typical price around VWAP: the usual VWAP bands. A steady
+        // linear trend ends about 1.7 of them from its VWAP; beyond 2 the move is stretched.
+        double var = 0;
+        for (int i = Math.max(0, n - 390); i <= last; i++) {
+            double d = (h.high(i) + h.low(i) + h.close(i)) / 3 - vwap;
+            var += d * d * h.volume(i);
+        }
+        // At least one ATR: in a flat market the bands shrink to nothing and any tick would look stretched.
+        double sigma = Math.max(v > 0 ? Math.sqrt(var / v) : 0, atr);
+        double distance = sigma > 0 ? (h.close(last) - vwap) / sigma : 0;
+        return new Reading(trends, atr, percentile, baseVolume > 0 ? recentVolume / baseVolume : 1.0, distance, n, extreme);
     }
 
     static String horizonLabel(Timeframe tf, int bars) {
