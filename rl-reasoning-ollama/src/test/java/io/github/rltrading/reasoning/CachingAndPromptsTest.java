@@ -46,7 +46,7 @@ class CachingAndPromptsTest {
         assertThat(calls.get()).isEqualTo(4);
         // The session's no-wait path: a hit answers at once, a miss says null and never calls the delegate.
         assertThat(cache.assessNow(later)).isNotNull();
-        assertThat(cache.assessNow(different)).isNull();
+        assertThat(cache.assessNow(Requests.request(bars, 0, 1, Map.of("rsi14", 12.0, "atr14", 9.0)))).isNull();
         assertThat(calls.get()).isEqualTo(4);
     }
 
