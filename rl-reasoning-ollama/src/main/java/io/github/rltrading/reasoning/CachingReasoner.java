@@ -72,19 +72,16 @@ public final class CachingReasoner implements Reasoner {
 
     @Override
     public Assessment assess(ReasoningRequest request) {
-        Key key = key(request);
-        long now = request.proposal().time().toEpochMilli();
+        Assessment cached = assessNow(request);
+        if (cached != null) {
+            return cached;
+        }
         synchronized (this) {
-            Cached e = entries.get(key);
-            if (e != null && now < e.expiresAtMillis()) {
-                hits++;
-                return e.assessment();
-            }
             misses++;
         }
         Assessment fresh = delegate.assess(request); // outside the lock: it may take seconds
         synchronized (this) {
-            entries.put(key, new Cached(fresh, now + ttlMillis));
+            entries.put(key(request), new Cached(fresh, request.proposal().time().toEpochMilli() + ttlMillis));
         }
         return fresh;
     }

@@ -107,7 +107,7 @@ public final class MarketBrief {
             lo = Math.min(lo, h.low(i));
         }
         s.append("\nrange of the last ").append(last - from + 1).append(" bars ").append(num(lo)).append(" - ").append(num(hi));
-        double atr = atr(h, 14);
+        double atr = h.meanTrueRange(14);
         if (!Double.isNaN(atr)) {
             s.append(", ATR(14) ").append(num(atr));
         }
@@ -131,20 +131,6 @@ public final class MarketBrief {
             sum += h.volume(i);
         }
         return sum / (to - from + 1);
-    }
-
-    /** Simple mean true range of the last {@code n} bars, NaN with too few. */
-    public static double atr(BarSeries h, int n) {
-        int last = h.size() - 1;
-        if (last < n) {
-            return Double.NaN;
-        }
-        double sum = 0;
-        for (int i = last - n + 1; i <= last; i++) {
-            double pc = h.close(i - 1);
-            sum += Math.max(h.high(i), pc) - Math.min(h.low(i), pc);
-        }
-        return sum / n;
     }
 
     static String indicators(Map<String, Double> values) {

@@ -103,27 +103,13 @@ public final class StopTargetGate extends LimitGate<StopTargetGate.Settings> {
         return found;
     }
 
-    /** Mean true range of the last {@code bars} bars of {@code h}, or NaN with too little history. */
-    static double averageTrueRange(BarSeries h, int bars) {
-        int last = h.size() - 1;
-        if (last < bars) {
-            return Double.NaN;
-        }
-        double sum = 0;
-        for (int i = last - bars + 1; i <= last; i++) {
-            double prevClose = h.close(i - 1);
-            sum += Math.max(h.high(i), prevClose) - Math.min(h.low(i), prevClose);
-        }
-        return sum / bars;
-    }
-
     @Override
     public RiskVerdict evaluate(TradeProposal p, RiskContext context) {
         Settings s = current();
         if (!s.needsAtr() || !p.increasesRisk()) {
             return approve();
         }
-        double atr = averageTrueRange(context.history(), s.atrBars());
+        double atr = context.history().meanTrueRange(s.atrBars());
         if (Double.isFinite(atr) && atr > 0) {
             return approve();
         }
@@ -148,7 +134,7 @@ public final class StopTargetGate extends LimitGate<StopTargetGate.Settings> {
             return Double.NaN;
         }
         double ref = p.referencePrice();
-        double atr = d.unit() == Unit.ATR ? averageTrueRange(context.history(), current().atrBars()) : 0;
+        double atr = d.unit() == Unit.ATR ? context.history().meanTrueRange(current().atrBars()) : 0;
         double side = Math.signum(p.targetQuantity());
         return ref + direction * side * d.price(ref, p.instrument().tickSize(), atr);
     }
@@ -175,7 +161,7 @@ public final class StopTargetGate extends LimitGate<StopTargetGate.Settings> {
             extreme = sign > 0 ? h.high(i) : h.low(i);
         }
         extreme = sign > 0 ? Math.max(extreme, h.high(i)) : Math.min(extreme, h.low(i));
-        double atr = s.trail().unit() == Unit.ATR ? averageTrueRange(h, s.atrBars()) : 0;
+        double atr = s.trail().unit() == Unit.ATR ? h.meanTrueRange(s.atrBars()) : 0;
         if (!Double.isFinite(atr)) {
             return null;
         }

@@ -108,6 +108,23 @@ public final class BarSeries {
         return p;
     }
 
+    /**
+     * The simple mean of the last {@code bars} true ranges (max(high, previous close) − min(low,
+     * previous close)) up to the last bar, or NaN when the series has fewer than {@code bars + 1} bars.
+     */
+    public double meanTrueRange(int bars) {
+        int last = size - 1;
+        if (bars < 1 || last < bars) {
+            return Double.NaN;
+        }
+        double sum = 0;
+        for (int i = last - bars + 1; i <= last; i++) {
+            double prevClose = close[i - 1];
+            sum += Math.max(high[i], prevClose) - Math.min(low[i], prevClose);
+        }
+        return sum / bars;
+    }
+
     /** An empty series with a default capacity. */
     public BarSeries(String symbol, Timeframe timeframe) {
         this(symbol, timeframe, 1024);

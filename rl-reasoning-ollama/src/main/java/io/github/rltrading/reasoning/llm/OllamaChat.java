@@ -10,7 +10,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -123,7 +122,7 @@ public final class OllamaChat implements LlmChat {
         StringBuilder content = new StringBuilder();
         StringBuilder thinking = new StringBuilder();
         boolean[] done = {false};
-        BoundedReader.lines(response.body(), maxReplyBytes, deadline, what, line -> {
+        Http.lines(response.body(), maxReplyBytes, deadline, what, line -> {
             if (line.isBlank()) {
                 return true;
             }
@@ -166,7 +165,7 @@ public final class OllamaChat implements LlmChat {
         }
         JsonNode tags;
         try {
-            tags = JSON.readTree(BoundedReader.text(response.body(), 16 << 20, deadline, what));
+            tags = JSON.readTree(Http.text(response.body(), 16 << 20, deadline, what));
         } catch (IOException e) {
             throw new LlmException(what + ": /api/tags did not answer JSON (" + e.getMessage() + ")");
         }
@@ -181,24 +180,13 @@ public final class OllamaChat implements LlmChat {
     }
 
     private HttpResponse<InputStream> send(HttpRequest request, String what) {
-        try {
-            return http.send(request, HttpResponse.BodyHandlers.ofInputStream());
-        } catch (HttpTimeoutException e) {
-            throw new LlmException(what + ": no answer within " + request.timeout().orElse(null)
-                    + " (a CPU-only model or a long answer; see docs/reasoning.md on latency)", e);
-        } catch (IOException e) {
-            throw new LlmException(what + ": cannot reach the server (" + e + "); is Ollama running? Start it with "
-                    + "`ollama serve`, or set OLLAMA_HOST / base-url", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new LlmException(what + ": interrupted", e);
-        }
+        return Http.send(http, request, what, "; is Ollama running? Start it with `ollama serve`, or set OLLAMA_HOST / base-url");
     }
 
     private LlmException errorReply(HttpResponse<InputStream> response, long deadline, String what) {
         String text;
         try {
-            text = BoundedReader.text(response.body(), 64 << 10, deadline, what).strip();
+            text = Http.text(response.body(), 64 << 10, deadline, what).strip();
         } catch (LlmException e) {
             text = "(unreadable body: " + e.getMessage() + ")";
         }

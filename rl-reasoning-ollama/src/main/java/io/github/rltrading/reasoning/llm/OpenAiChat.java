@@ -9,7 +9,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -85,7 +84,7 @@ public final class OpenAiChat implements LlmChat {
         HttpResponse<InputStream> response = send(request("chat/completions", timeout)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(), what);
-        String text = BoundedReader.text(response.body(), maxReplyBytes, deadline, what);
+        String text = Http.text(response.body(), maxReplyBytes, deadline, what);
         JsonNode n = parse(text, what);
         if (response.statusCode() != 200 || n.has("error")) {
             JsonNode error = n.path("error");
@@ -110,7 +109,7 @@ public final class OpenAiChat implements LlmChat {
     public void checkReady(Duration timeout) {
         String what = "openai-compatible " + base;
         HttpResponse<InputStream> response = send(request("models", timeout).GET().build(), what);
-        JsonNode n = parse(BoundedReader.text(response.body(), 16 << 20, System.nanoTime() + timeout.toNanos(), what), what);
+        JsonNode n = parse(Http.text(response.body(), 16 << 20, System.nanoTime() + timeout.toNanos(), what), what);
         if (response.statusCode() != 200) {
             throw new LlmException(what + ": HTTP " + response.statusCode() + " from /models: "
                     + n.path("error").path("message").asText(n.toString()));
@@ -145,16 +144,7 @@ public final class OpenAiChat implements LlmChat {
     }
 
     private HttpResponse<InputStream> send(HttpRequest request, String what) {
-        try {
-            return http.send(request, HttpResponse.BodyHandlers.ofInputStream());
-        } catch (HttpTimeoutException e) {
-            throw new LlmException(what + ": no answer within " + request.timeout().orElse(null), e);
-        } catch (IOException e) {
-            throw new LlmException(what + ": cannot reach the server (" + e + ")", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new LlmException(what + ": interrupted", e);
-        }
+        return Http.send(http, request, what, "");
     }
 
     /** Settings. */

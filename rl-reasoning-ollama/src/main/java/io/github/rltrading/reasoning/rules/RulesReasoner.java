@@ -8,7 +8,6 @@ import io.github.rltrading.core.market.BarSeries;
 import io.github.rltrading.core.market.Timeframe;
 import io.github.rltrading.core.spi.Reasoner;
 import io.github.rltrading.core.trading.ClosedTrade;
-import io.github.rltrading.reasoning.MarketBrief;
 import io.github.rltrading.reasoning.MarketRegime;
 import java.util.ArrayList;
 import java.util.List;
@@ -160,7 +159,7 @@ public final class RulesReasoner implements Reasoner {
             return null;
         }
         int last = n - 1;
-        double atr = MarketBrief.atr(h, 14);
+        double atr = h.meanTrueRange(14);
         int[] trends = new int[HORIZONS.length];
         for (int k = 0; k < HORIZONS.length; k++) {
             int horizon = HORIZONS[k];

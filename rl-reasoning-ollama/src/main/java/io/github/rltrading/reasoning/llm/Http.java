@@ -7,12 +7,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.function.Predicate;
 
 /**
- * Reads an HTTP body line by line with a byte cap and a deadline, so a runaway reply (a 10 MB
+ * HTTP helpers for the chat clients: sending with failures named, and reading a body line by line
+ * with a byte cap and a deadline, so a runaway reply (a 10 MB
  * answer, a server that never stops streaming) fails fast instead of filling memory or time.
  */
-final class BoundedReader {
+final class Http {
 
-    private BoundedReader() {}
+    private Http() {}
 
     /**
      * Feeds each line to {@code onLine} until it returns false or the body ends.
@@ -52,6 +53,25 @@ final class BoundedReader {
             throw new LlmException(what + ": the connection failed while reading the reply (" + e + ")", e);
         } catch (UncheckedIOException e) {
             throw new LlmException(what + ": the connection failed while reading the reply (" + e.getCause() + ")", e);
+        }
+    }
+
+    /**
+     * Sends {@code request}, turning the failures of a blocking HTTP call into {@link LlmException}s
+     * that name the endpoint; {@code unreachableHint} is appended when the server cannot be reached.
+     */
+    static java.net.http.HttpResponse<InputStream> send(java.net.http.HttpClient http, java.net.http.HttpRequest request,
+                                                        String what, String unreachableHint) {
+        try {
+            return http.send(request, java.net.http.HttpResponse.BodyHandlers.ofInputStream());
+        } catch (java.net.http.HttpTimeoutException e) {
+            throw new LlmException(what + ": no answer within " + request.timeout().orElse(null)
+                    + " (a CPU-only model or a long answer; see docs/reasoning.md on latency)", e);
+        } catch (IOException e) {
+            throw new LlmException(what + ": cannot reach the server (" + e + ")" + unreachableHint, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LlmException(what + ": interrupted", e);
         }
     }
 
