@@ -875,59 +875,46 @@ public final class TradingSession implements AutoCloseable {
 
     /** The bar event, streamed field by field: it is written for every bar. */
     private void journalBar(Bar bar) {
-        String end = barTime(bar);
-        journal(EventType.BAR, g -> {
-            g.writeStringField("symbol", bar.symbol());
-            g.writeStringField("timeframe", bar.timeframe().toString());
-            g.writeStringField("end", end);
-            g.writeNumberField("open", bar.open());
-            g.writeNumberField("high", bar.high());
-            g.writeNumberField("low", bar.low());
-            g.writeNumberField("close", bar.close());
-            g.writeNumberField("volume", bar.volume());
-        });
+        String end = barTime(bar); // here, not in the writer: the cache behind it belongs to this thread
+        journal(EventType.BAR, out -> out
+                .string("symbol", bar.symbol())
+                .string("timeframe", bar.timeframe().toString())
+                .string("end", end)
+                .number("open", bar.open())
+                .number("high", bar.high())
+                .number("low", bar.low())
+                .number("close", bar.close())
+                .number("volume", bar.volume()));
     }
 
     /** The decision event, streamed field by field: it is written for every decision. */
     private void journalDecision(Bar bar, DecisionGate.Route route, double positionFraction, double pendingQuantity,
                                  float[] row, Decision decision, Decision gated) {
         String barTime = barTime(bar);
-        journal(EventType.DECISION, g -> {
-            g.writeStringField("barTime", barTime);
-            g.writeStringField("route", route.name());
-            g.writeNumberField("position", positionFraction);
-            g.writeNumberField("pendingQuantity", pendingQuantity);
-            // The inputs the policy saw, so a decision can be replayed and explained; wide observations
-            // (long windows) are summarised by their size to keep the journal readable.
-            g.writeNumberField("featureCount", row.length);
+        journal(EventType.DECISION, out -> {
+            out.string("barTime", barTime)
+                    .string("route", route.name())
+                    .number("position", positionFraction)
+                    .number("pendingQuantity", pendingQuantity)
+                    // The inputs the policy saw, so a decision can be replayed and explained; wide
+                    // observations (long windows) are summarised by their size to keep the journal readable.
+                    .number("featureCount", (long) row.length);
             if (row.length <= MAX_JOURNALLED_FEATURES) {
-                g.writeArrayFieldStart("features");
-                for (float f : row) {
-                    g.writeNumber(f);
-                }
-                g.writeEndArray();
+                out.numbers("features", row);
             }
-            g.writeObjectFieldStart("decision");
-            g.writeObjectFieldStart("action");
+            out.object("decision").object("action");
             switch (decision.action()) {
-                case Action.Discrete d -> g.writeNumberField("index", d.index());
-                case Action.Continuous c -> {
-                    g.writeArrayFieldStart("values");
-                    for (float v : c.values()) {
-                        g.writeNumber(v);
-                    }
-                    g.writeEndArray();
-                }
+                case Action.Discrete d -> out.number("index", (long) d.index());
+                case Action.Continuous c -> out.numbers("values", c.values());
             }
-            g.writeEndObject();
-            g.writeNumberField("targetPosition", decision.targetPosition());
-            g.writeNumberField("confidence", decision.confidence());
-            g.writeStringField("rationale", decision.rationale());
-            g.writeStringField("source", decision.source());
-            g.writeEndObject();
+            out.end()
+                    .number("targetPosition", decision.targetPosition())
+                    .number("confidence", decision.confidence())
+                    .string("rationale", decision.rationale())
+                    .string("source", decision.source())
+                    .end();
             if (gated != decision) {
-                g.writeNumberField("gatedTarget", gated.targetPosition());
-                g.writeStringField("gateNote", gated.rationale());
+                out.number("gatedTarget", gated.targetPosition()).string("gateNote", gated.rationale());
             }
         });
     }

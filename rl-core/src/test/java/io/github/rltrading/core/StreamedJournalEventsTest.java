@@ -67,13 +67,7 @@ class StreamedJournalEventsTest {
 
     @Test
     void theDefaultStreamedAppendBuildsTheSameTree() {
-        Journal.DataWriter writer = g -> {
-            g.writeStringField("a", "x");
-            g.writeNumberField("b", 1.5);
-            g.writeArrayFieldStart("c");
-            g.writeNumber(2f);
-            g.writeEndArray();
-        };
+        Journal.DataWriter writer = out -> out.string("a", "x").number("b", 1.5).numbers("c", new float[] {2f});
         TradingSessionTest.RecordingJournal recording = new TradingSessionTest.RecordingJournal();
         recording.append(EventType.BAR, "t", Instant.EPOCH, writer);
         assertThat(recording.entries.get(0).data().toString()).isEqualTo("{\"a\":\"x\",\"b\":1.5,\"c\":[2.0]}");

@@ -28,11 +28,12 @@ public interface Journal extends AutoCloseable {
 
     /**
      * Writes the fields of an event's data object (what goes between its braces) straight to the
-     * output, for events written on every bar: no tree is built.
+     * output, for events written on every bar: no tree is built. An asynchronous journal may call it
+     * later on its writer thread, so capture only values that do not change afterwards.
      */
     @FunctionalInterface
     interface DataWriter {
-        void writeFields(com.fasterxml.jackson.core.JsonGenerator out) throws java.io.IOException;
+        void writeFields(EventFields out);
     }
 
     /**

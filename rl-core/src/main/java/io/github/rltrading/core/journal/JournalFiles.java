@@ -1,12 +1,9 @@
 package io.github.rltrading.core.journal;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.util.TokenBuffer;
-import io.github.rltrading.core.util.IsoTime;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -60,64 +57,87 @@ final class JournalFiles {
         return out;
     }
 
-    /** One event as a line of UTF-8 JSON ending in {@code \n}. */
-    static byte[] encode(ObjectMapper json, JournalEvent e) {
-        return encodeValue(json, e.sequence(), e.time(), e.type(), e.source(), g -> {
-            if (e.data() == null) {
-                g.writeNull();
-            } else {
-                json.writeTree(g, e.data());
-            }
-        });
-    }
-
     /** Writes one whole value (the event's data). */
     @FunctionalInterface
     interface ValueWriter {
         void write(JsonGenerator g) throws IOException;
     }
 
-    /** Encodes an event whose data fields are streamed by {@code data}. */
-    static byte[] encode(ObjectMapper json, long seq, Instant time, EventType type, String source, Journal.DataWriter data) {
-        return encodeValue(json, seq, time, type, source, g -> {
-            g.writeStartObject();
-            data.writeFields(g);
-            g.writeEndObject();
-        });
-    }
-
-    // Streamed, not built as a tree first: this runs for every event of every bar.
-    private static byte[] encodeValue(ObjectMapper json, long seq, Instant time, EventType type, String source,
-            ValueWriter data) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(256);
-        try (JsonGenerator g = json.getFactory().createGenerator(out)) {
-            g.writeStartObject();
-            g.writeNumberField("seq", seq);
-            g.writeStringField("time", IsoTime.format(time));
-            g.writeStringField("type", type.wireName());
-            g.writeStringField("source", source);
-            g.writeFieldName("data");
-            data.write(g);
-            g.writeEndObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot encode journal event " + seq, e);
-        }
-        out.write('\n');
-        return out.toByteArray();
-    }
-
     /** The data written by {@code data} as a tree (for journals that keep trees). */
     static ObjectNode tree(Journal.DataWriter data) {
-        ObjectMapper json = TREES;
-        try (TokenBuffer buffer = new TokenBuffer(json, false)) {
-            buffer.writeStartObject();
-            data.writeFields(buffer);
-            buffer.writeEndObject();
-            try (JsonParser p = buffer.asParser()) {
-                return json.readTree(p);
+        TreeFields fields = new TreeFields(TREES.createObjectNode());
+        data.writeFields(fields);
+        return fields.root;
+    }
+
+    /** {@link EventFields} that build a Jackson tree, with the same number rules as the line encoder. */
+    private static final class TreeFields implements EventFields {
+        final ObjectNode root;
+        private final java.util.ArrayDeque<ObjectNode> stack = new java.util.ArrayDeque<>();
+
+        TreeFields(ObjectNode root) {
+            this.root = root;
+            stack.push(root);
+        }
+
+        private ObjectNode top() {
+            return stack.peek();
+        }
+
+        @Override
+        public EventFields string(String name, String value) {
+            top().put(name, value);
+            return this;
+        }
+
+        @Override
+        public EventFields number(String name, double value) {
+            if (Double.isFinite(value)) {
+                top().put(name, value);
+            } else {
+                top().putNull(name);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot build journal event data: " + e.getMessage(), e);
+            return this;
+        }
+
+        @Override
+        public EventFields number(String name, long value) {
+            top().put(name, value);
+            return this;
+        }
+
+        @Override
+        public EventFields bool(String name, boolean value) {
+            top().put(name, value);
+            return this;
+        }
+
+        @Override
+        public EventFields numbers(String name, float[] values) {
+            var array = top().putArray(name);
+            for (float v : values) {
+                if (Float.isFinite(v)) {
+                    array.add(v);
+                } else {
+                    array.addNull();
+                }
+            }
+            return this;
+        }
+
+        @Override
+        public EventFields object(String name) {
+            stack.push(top().putObject(name));
+            return this;
+        }
+
+        @Override
+        public EventFields end() {
+            if (stack.size() == 1) {
+                throw new IllegalStateException("end() without a matching object()");
+            }
+            stack.pop();
+            return this;
         }
     }
 

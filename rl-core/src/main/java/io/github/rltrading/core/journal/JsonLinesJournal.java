@@ -2,7 +2,6 @@ package io.github.rltrading.core.journal;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -13,7 +12,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.locks.ReentrantLock;
@@ -37,6 +35,7 @@ import org.slf4j.LoggerFactory;
  * </ul>
  *
  * Thread-safe: appends are serialised by a lock.
+
  */
 public final class JsonLinesJournal implements Journal {
 
@@ -50,13 +49,17 @@ public final class JsonLinesJournal implements Journal {
     private final boolean rotateDaily;
     private final SyncPolicy syncPolicy;
     private final ObjectMapper json = JournalFiles.mapper();
+    private final LineEncoder encoder = new LineEncoder(json);
     private final ReentrantLock lock = new ReentrantLock();
-    private final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+    /** The buffering policies' bytes not yet handed to the file. */
+    private final byte[] pending = new byte[BUFFER_LIMIT];
+    private int pendingLength;
     private final Recovery recovery;
 
     private FileChannel channel;
     private Path currentFile;
     private LocalDate currentDate;
+    private long currentEpochDay = Long.MIN_VALUE;
     private long currentSize;
     private int fileNumber;
     private long sequence;
@@ -81,6 +84,7 @@ public final class JsonLinesJournal implements Journal {
             fileNumber = newest.number();
             currentFile = newest.path();
             currentDate = newest.date();
+            currentEpochDay = currentDate.toEpochDay();
             currentSize = Files.size(currentFile);
             channel = FileChannel.open(currentFile, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
         }
@@ -113,14 +117,14 @@ public final class JsonLinesJournal implements Journal {
     @Override
     public long append(EventType type, String source, Instant time, ObjectNode data) {
         Objects.requireNonNull(data, "data");
-        return appendLine(type, source, time, seq -> JournalFiles.encode(json, new JournalEvent(seq, time, type, source, data)));
+        return appendLine(type, source, time, seq -> encoder.encode(new JournalEvent(seq, time, type, source, data)));
     }
 
     /** Streams the event's data to the file without building a tree (the form used for every bar). */
     @Override
     public long append(EventType type, String source, Instant time, Journal.DataWriter data) {
         Objects.requireNonNull(data, "data");
-        return appendLine(type, source, time, seq -> JournalFiles.encode(json, seq, time, type, source, data));
+        return appendLine(type, source, time, seq -> encoder.encode(seq, time, type, source, data));
     }
 
     private long appendLine(EventType type, String source, Instant time, java.util.function.LongFunction<byte[]> encoder) {
@@ -134,13 +138,13 @@ public final class JsonLinesJournal implements Journal {
             }
             long seq = sequence + 1;
             byte[] line = encoder.apply(seq);
-            LocalDate date = LocalDate.ofInstant(time, ZoneOffset.UTC);
+            long epochDay = Math.floorDiv(time.getEpochSecond(), 86_400L);
             // The file's size counts what the OnClose policy still buffers for it.
             long fileSize = currentSize + pendingBytes();
             if (channel == null
                     || (fileSize > 0 && fileSize + line.length > rotateEveryBytes)
-                    || (rotateDaily && !date.equals(currentDate))) {
-                rotate(date);
+                    || (rotateDaily && epochDay != currentEpochDay)) {
+                rotate(LocalDate.ofEpochDay(epochDay));
             }
             write(line);
             sequence = seq;
@@ -154,16 +158,31 @@ public final class JsonLinesJournal implements Journal {
     }
 
     private int pendingBytes() {
-        return buffer.size();
+        return pendingLength;
+    }
+
+    /** Adds a line to the in-memory buffer of the buffering policies, writing it out when full. */
+    private void buffer(byte[] line) throws IOException {
+        if (pendingLength + line.length > pending.length) {
+            drainBuffer();
+            if (line.length > pending.length) {
+                writeFully(ByteBuffer.wrap(line));
+                currentSize += line.length;
+                return;
+            }
+        }
+        System.arraycopy(line, 0, pending, pendingLength, line.length);
+        pendingLength += line.length;
     }
 
     private void write(byte[] line) throws IOException {
         switch (syncPolicy) {
             case SyncPolicy.OnClose ignored -> {
-                buffer.write(line);
-                if (buffer.size() >= BUFFER_LIMIT) {
-                    drainBuffer();
-                }
+                buffer(line);
+                return;
+            }
+            case SyncPolicy.Buffered ignored -> {
+                buffer(line);
                 return;
             }
             default -> writeFully(ByteBuffer.wrap(line));
@@ -176,6 +195,7 @@ public final class JsonLinesJournal implements Journal {
             case SyncPolicy.SyncInterval i -> System.nanoTime() - lastSyncNanos >= i.interval().toNanos();
             case SyncPolicy.FlushEveryEvent f -> false;
             case SyncPolicy.OnClose o -> false;
+            case SyncPolicy.Buffered b -> false;
         };
         if (sync) {
             force();
@@ -183,10 +203,10 @@ public final class JsonLinesJournal implements Journal {
     }
 
     private void drainBuffer() throws IOException {
-        if (buffer.size() > 0) {
-            writeFully(ByteBuffer.wrap(buffer.toByteArray()));
-            currentSize += buffer.size();
-            buffer.reset();
+        if (pendingLength > 0) {
+            writeFully(ByteBuffer.wrap(pending, 0, pendingLength));
+            currentSize += pendingLength;
+            pendingLength = 0;
         }
     }
 
@@ -206,12 +226,15 @@ public final class JsonLinesJournal implements Journal {
     private void rotate(LocalDate date) throws IOException {
         if (channel != null) {
             drainBuffer();
-            force();
+            if (!(syncPolicy instanceof SyncPolicy.Buffered)) {
+                force();
+            }
             channel.close();
         }
         fileNumber++;
         currentFile = directory.resolve(JournalFiles.fileName(baseName, fileNumber, date));
         currentDate = date;
+        currentEpochDay = date.toEpochDay();
         channel = FileChannel.open(currentFile, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
                 StandardOpenOption.APPEND);
         currentSize = 0;
@@ -253,7 +276,9 @@ public final class JsonLinesJournal implements Journal {
             if (channel != null) {
                 try {
                     drainBuffer();
-                    force();
+                    if (!(syncPolicy instanceof SyncPolicy.Buffered)) {
+                        force();
+                    }
                 } finally {
                     channel.close();
                 }
@@ -348,6 +373,7 @@ public final class JsonLinesJournal implements Journal {
         private long rotateEveryBytes = 64L * 1024 * 1024;
         private boolean rotateDaily = true;
         private SyncPolicy syncPolicy = SyncPolicy.flushEveryEvent();
+
 
         private Builder(Path directory) {
             this.directory = Objects.requireNonNull(directory, "directory");

@@ -101,6 +101,25 @@ class JournalTest {
     }
 
     @Test
+    void theBufferedPolicyWritesEverythingByCloseAndNeverForces() throws IOException {
+        int n = 20_000; // several 64 KiB buffers and, with rotation, several files
+        JsonLinesJournal j = Journal.jsonLines(dir).rotateEveryBytes(256 * 1024).syncPolicy(SyncPolicy.buffered()).open();
+        for (int i = 1; i <= n; i++) {
+            int value = i;
+            assertThat(j.append(EventType.BAR, "feed", DAY1, out -> out.number("i", (long) value))).isEqualTo(i);
+        }
+        j.close();
+        assertThat(j.syncCount()).isZero();
+        List<JournalEvent> events = readAll(dir);
+        assertThat(events).hasSize(n);
+        for (int i = 0; i < n; i++) {
+            assertThat(events.get(i).sequence()).isEqualTo(i + 1);
+            assertThat(events.get(i).data().get("i").asInt()).isEqualTo(i + 1);
+        }
+        assertThat(files(dir)).hasSizeGreaterThan(1);
+    }
+
+    @Test
     void reopeningContinuesTheSequence() {
         try (Journal j = Journal.jsonLines(dir).open()) {
             j.append(EventType.BAR, "feed", DAY1, data(1));

@@ -154,7 +154,7 @@ public final class Backtester {
         };
         SimBroker broker = new SimBroker(b.model);
         Journal j = journal
-                ? Journal.jsonLines(b.outputDir.resolve("journal")).syncPolicy(SyncPolicy.onClose()).open()
+                ? Journal.jsonLines(b.outputDir.resolve("journal")).syncPolicy(SyncPolicy.buffered()).open()
                 : Journal.noop();
         ReplayFeed feed = ReplayFeed.of(b.bars, b.instrument);
         try (TradingSession session = TradingSession.builder().sessionId(name).instrument(b.instrument)
@@ -202,7 +202,7 @@ public final class Backtester {
             w.write("\n");
             SessionResult any = runs.values().iterator().next().session();
             for (int i = 0; i < any.timesMillis().length; i++) {
-                w.write(Instant.ofEpochMilli(any.timesMillis()[i]).toString());
+                w.write(io.github.rltrading.core.util.IsoTime.formatMillis(any.timesMillis()[i]));
                 for (PolicyRun r : runs.values()) {
                     w.write(',');
                     w.write(number(r.session().equity()[i]));
