@@ -28,7 +28,7 @@ import java.util.function.Consumer;
  * {@code r + γ·(1 − terminated)·Q_target(s', argmax_a Q(s', a))}; time limits do not count as
  * terminal. Discrete actions only. Not thread-safe.
  */
-public final class Dqn implements AutoCloseable {
+public final class Dqn implements io.github.rltrading.agents.model.Agent {
 
     /** One progress report, after each training round. */
     public record Progress(long steps, double stepsPerSecond, double meanEpisodeReturn, int episodes, double epsilon,
@@ -37,6 +37,7 @@ public final class Dqn implements AutoCloseable {
     private final DqnConfig config;
     private final int obsSize;
     private final int choices;
+    private final ActionSpace actions;
     private final NDManager manager;
     private final Mlp online;
     private final Mlp target;
@@ -49,6 +50,7 @@ public final class Dqn implements AutoCloseable {
             throw new IllegalArgumentException("DQN needs a discrete action space, got " + actions + "; use PPO or SAC for continuous actions");
         }
         this.obsSize = obsSize;
+        this.actions = actions;
         this.choices = d.n();
         this.random = new SplittableRandom(config.seed());
         Engine.getEngine("PyTorch").setRandomSeed((int) config.seed());
@@ -86,6 +88,65 @@ public final class Dqn implements AutoCloseable {
     /** The greedy action for one observation. */
     public Action act(float[] observation) {
         return Action.discrete(greedy(q(online, observation, 1), 0));
+    }
+
+    @Override
+    public String algorithm() {
+        return "dqn";
+    }
+
+    @Override
+    public int observationSize() {
+        return obsSize;
+    }
+
+    @Override
+    public ActionSpace actionSpace() {
+        return actions;
+    }
+
+    /** The greedy action (DQN has no sampling policy outside training) and the softmax of Q at it. */
+    @Override
+    public synchronized Decided decide(float[] observation, boolean deterministic) {
+        io.github.rltrading.agents.model.Agent.requireSize(this, observation);
+        float[] q = q(online, observation, 1);
+        int best = greedy(q, 0);
+        double sum = 0;
+        for (int k = 0; k < choices; k++) {
+            sum += Math.exp(q[k] - q[best]);
+        }
+        return new Decided(Action.discrete(best), 1.0 / sum);
+    }
+
+    private List<Pair<String, NDArray>> namedParameters() {
+        List<Pair<String, NDArray>> all = new java.util.ArrayList<>();
+        for (Mlp net : new Mlp[] {online, target}) {
+            for (Pair<String, Parameter> p : net.parameters()) {
+                all.add(new Pair<>(p.getKey(), p.getValue().getArray()));
+            }
+        }
+        return all;
+    }
+
+    /** Saves the online and target networks (not the optimiser's moments). */
+    @Override
+    public void save(java.nio.file.Path dir, io.github.rltrading.agents.model.ModelInfo info) {
+        io.github.rltrading.agents.model.ModelStore.save(dir, new io.github.rltrading.agents.model.ModelStore.Manifest(
+                "dqn", obsSize, actions, io.github.rltrading.agents.model.ModelStore.configJson(config), info,
+                io.github.rltrading.agents.model.ModelStore.libraryVersion(), java.time.Instant.now()), namedParameters());
+    }
+
+    /** Loads a DQN model saved by {@link #save}. */
+    public static Dqn load(java.nio.file.Path dir) {
+        var loaded = io.github.rltrading.agents.model.ModelStore.load(dir);
+        var m = loaded.manifest();
+        if (!"dqn".equals(m.algorithm())) {
+            throw new IllegalArgumentException("model in " + dir + " is " + m.algorithm() + ", not dqn");
+        }
+        Dqn dqn = new Dqn(io.github.rltrading.agents.model.ModelStore.config(m.config(), DqnConfig.class),
+                m.observationSize(), m.actionSpace());
+        io.github.rltrading.agents.model.ModelStore.apply(loaded, dqn.namedParameters(), dir);
+        return dqn;
     }
 
     /** Trains for {@code totalSteps} steps of one environment. */

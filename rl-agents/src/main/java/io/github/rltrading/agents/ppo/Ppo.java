@@ -33,7 +33,7 @@ import java.util.function.IntFunction;
  * <p>Status: the algorithm and training loop; saving, loading, the policy provider and callbacks
  * beyond progress reports are not built yet (see {@code docs/agents.md}). Not thread-safe.
  */
-public final class Ppo implements AutoCloseable {
+public final class Ppo implements io.github.rltrading.agents.model.Agent {
 
     /** One progress report, after each rollout and update. */
     public record Progress(long steps, double stepsPerSecond, double meanEpisodeReturn, int episodes, double policyLoss,
@@ -46,6 +46,7 @@ public final class Ppo implements AutoCloseable {
     private final int choices;
     private final float[] low;
     private final float[] high;
+    private final ActionSpace actions;
     private final NDManager manager;
     private final Mlp policy;
     private final Mlp value;
@@ -59,6 +60,7 @@ public final class Ppo implements AutoCloseable {
     public Ppo(PpoConfig config, int obsSize, ActionSpace actions) {
         this.config = Objects.requireNonNull(config, "config");
         this.obsSize = obsSize;
+        this.actions = Objects.requireNonNull(actions, "actions");
         this.random = new SplittableRandom(config.seed());
         Engine engine = Engine.getEngine("PyTorch");
         engine.setRandomSeed((int) config.seed());
@@ -370,6 +372,76 @@ public final class Ppo implements AutoCloseable {
         float[] action = new float[actionSize];
         sample(out[0], 0, discrete ? null : stdNow(), action, deterministic);
         return toAction(action, 0);
+    }
+
+    @Override
+    public String algorithm() {
+        return "ppo";
+    }
+
+    @Override
+    public int observationSize() {
+        return obsSize;
+    }
+
+    @Override
+    public ActionSpace actionSpace() {
+        return actions;
+    }
+
+    @Override
+    public synchronized Decided decide(float[] observation, boolean deterministic) {
+        io.github.rltrading.agents.model.Agent.requireSize(this, observation);
+        float[][] out = infer(observation, 1);
+        float[] std = discrete ? null : stdNow();
+        float[] action = new float[actionSize];
+        float logp = sample(out[0], 0, std, action, deterministic);
+        double confidence;
+        if (discrete) {
+            confidence = Math.exp(logp); // the probability of the chosen action
+        } else {
+            double mean = 0;
+            for (float v : std) {
+                mean += v;
+            }
+            confidence = 1.0 / (1.0 + mean / std.length);
+        }
+        return new Decided(toAction(action, 0), Math.max(0, Math.min(1, confidence)));
+    }
+
+    /** Every parameter by name, for saving: both networks and the log standard deviation. */
+    List<Pair<String, NDArray>> namedParameters() {
+        return parameters;
+    }
+
+    /**
+     * Saves the networks and the configuration. Adam's moment estimates are not saved: a loaded
+     * agent decides exactly as the saved one; training it further starts its optimiser afresh.
+     */
+    @Override
+    public void save(java.nio.file.Path dir, io.github.rltrading.agents.model.ModelInfo info) {
+        io.github.rltrading.agents.model.ModelStore.save(dir, new io.github.rltrading.agents.model.ModelStore.Manifest(
+                "ppo", obsSize, actions, io.github.rltrading.agents.model.ModelStore.configJson(config), info,
+                io.github.rltrading.agents.model.ModelStore.libraryVersion(), java.time.Instant.now()), parameters);
+    }
+
+    /**
+     * Loads a PPO model saved by {@link #save}.
+     *
+     * @throws IllegalArgumentException when the directory holds no model, another algorithm, or
+     *                                  parameters that do not fit
+     */
+    public static Ppo load(java.nio.file.Path dir) {
+        var loaded = io.github.rltrading.agents.model.ModelStore.load(dir);
+        var m = loaded.manifest();
+        if (!"ppo".equals(m.algorithm())) {
+            throw new IllegalArgumentException("model in " + dir + " is " + m.algorithm() + ", not ppo; load it with "
+                    + m.algorithm().toUpperCase(java.util.Locale.ROOT).charAt(0) + m.algorithm().substring(1) + ".load");
+        }
+        Ppo ppo = new Ppo(io.github.rltrading.agents.model.ModelStore.config(m.config(), PpoConfig.class),
+                m.observationSize(), m.actionSpace());
+        io.github.rltrading.agents.model.ModelStore.apply(loaded, ppo.parameters, dir);
+        return ppo;
     }
 
     /** Mean return of {@code episodes} deterministic episodes (seeds {@code seed}, {@code seed + 1}, ...). */

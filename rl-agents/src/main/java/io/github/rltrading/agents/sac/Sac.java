@@ -27,7 +27,7 @@ import java.util.function.Consumer;
  * −dim(A), uniform random actions before {@code learningStarts}, one gradient step per environment
  * step. Time limits do not count as terminal. Not thread-safe.
  */
-public final class Sac implements AutoCloseable {
+public final class Sac implements io.github.rltrading.agents.model.Agent {
 
     /** One progress report. */
     public record Progress(long steps, double stepsPerSecond, double meanEpisodeReturn, int episodes, double alpha,
@@ -41,6 +41,7 @@ public final class Sac implements AutoCloseable {
     private final int actSize;
     private final float[] low;
     private final float[] high;
+    private final ActionSpace actions;
     private final NDManager manager;
     private final Mlp actor;
     private final Mlp q1;
@@ -61,6 +62,7 @@ public final class Sac implements AutoCloseable {
                     + "; use DQN or PPO for discrete actions");
         }
         this.obsSize = obsSize;
+        this.actions = actions;
         this.actSize = box.dimension();
         this.low = box.low();
         this.high = box.high();
@@ -138,6 +140,71 @@ public final class Sac implements AutoCloseable {
             NDArray z = deterministic ? sub.zeros(new Shape(1, actSize)) : sub.create(noise(actSize), new Shape(1, actSize));
             return Action.continuous(scale(policy(o, z, false)[0].toFloatArray()));
         }
+    }
+
+    @Override
+    public String algorithm() {
+        return "sac";
+    }
+
+    @Override
+    public int observationSize() {
+        return obsSize;
+    }
+
+    @Override
+    public ActionSpace actionSpace() {
+        return actions;
+    }
+
+    @Override
+    public synchronized Decided decide(float[] observation, boolean deterministic) {
+        io.github.rltrading.agents.model.Agent.requireSize(this, observation);
+        try (NDManager sub = manager.newSubManager()) {
+            NDArray o = sub.create(observation, new Shape(1, obsSize));
+            NDArray out = actor.forward(o, false);
+            float[] std = out.get(":, " + actSize + ":").clip((float) LOG_STD_MIN, (float) LOG_STD_MAX).exp().toFloatArray();
+            NDArray z = deterministic ? sub.zeros(new Shape(1, actSize)) : sub.create(noise(actSize), new Shape(1, actSize));
+            Action a = Action.continuous(scale(policy(o, z, false)[0].toFloatArray()));
+            double mean = 0;
+            for (float v : std) {
+                mean += v;
+            }
+            return new Decided(a, 1.0 / (1.0 + mean / std.length));
+        }
+    }
+
+    /** Every parameter by name: actor, both critics and their targets, and the entropy coefficient. */
+    private List<Pair<String, NDArray>> namedParameters() {
+        List<Pair<String, NDArray>> all = new java.util.ArrayList<>();
+        for (Mlp net : new Mlp[] {actor, q1, q2, q1Target, q2Target}) {
+            for (Pair<String, Parameter> p : net.parameters()) {
+                all.add(new Pair<>(p.getKey(), p.getValue().getArray()));
+            }
+        }
+        all.add(new Pair<>("log_alpha", logAlpha));
+        return all;
+    }
+
+    /** Saves the networks, targets and entropy coefficient (not the optimisers' moments). */
+    @Override
+    public void save(java.nio.file.Path dir, io.github.rltrading.agents.model.ModelInfo info) {
+        io.github.rltrading.agents.model.ModelStore.save(dir, new io.github.rltrading.agents.model.ModelStore.Manifest(
+                "sac", obsSize, actions, io.github.rltrading.agents.model.ModelStore.configJson(config), info,
+                io.github.rltrading.agents.model.ModelStore.libraryVersion(), java.time.Instant.now()), namedParameters());
+    }
+
+    /** Loads a SAC model saved by {@link #save}. */
+    public static Sac load(java.nio.file.Path dir) {
+        var loaded = io.github.rltrading.agents.model.ModelStore.load(dir);
+        var m = loaded.manifest();
+        if (!"sac".equals(m.algorithm())) {
+            throw new IllegalArgumentException("model in " + dir + " is " + m.algorithm() + ", not sac");
+        }
+        Sac sac = new Sac(io.github.rltrading.agents.model.ModelStore.config(m.config(), SacConfig.class),
+                m.observationSize(), m.actionSpace());
+        io.github.rltrading.agents.model.ModelStore.apply(loaded, sac.namedParameters(), dir);
+        return sac;
     }
 
     /** Trains for {@code totalSteps} steps of one environment. */
