@@ -131,22 +131,12 @@ public final class Dqn implements io.github.rltrading.agents.model.Agent {
     /** Saves the online and target networks (not the optimiser's moments). */
     @Override
     public void save(java.nio.file.Path dir, io.github.rltrading.agents.model.ModelInfo info) {
-        io.github.rltrading.agents.model.ModelStore.save(dir, new io.github.rltrading.agents.model.ModelStore.Manifest(
-                "dqn", obsSize, actions, io.github.rltrading.agents.model.ModelStore.configJson(config), info,
-                io.github.rltrading.agents.model.ModelStore.libraryVersion(), java.time.Instant.now()), namedParameters());
+        io.github.rltrading.agents.model.ModelStore.save(dir, this, config, info, namedParameters());
     }
 
     /** Loads a DQN model saved by {@link #save}. */
     public static Dqn load(java.nio.file.Path dir) {
-        var loaded = io.github.rltrading.agents.model.ModelStore.load(dir);
-        var m = loaded.manifest();
-        if (!"dqn".equals(m.algorithm())) {
-            throw new IllegalArgumentException("model in " + dir + " is " + m.algorithm() + ", not dqn");
-        }
-        Dqn dqn = new Dqn(io.github.rltrading.agents.model.ModelStore.config(m.config(), DqnConfig.class),
-                m.observationSize(), m.actionSpace());
-        io.github.rltrading.agents.model.ModelStore.apply(loaded, dqn.namedParameters(), dir);
-        return dqn;
+        return io.github.rltrading.agents.model.ModelStore.load(dir, "dqn", DqnConfig.class, Dqn::new, Dqn::namedParameters);
     }
 
     /** Trains for {@code totalSteps} steps of one environment. */

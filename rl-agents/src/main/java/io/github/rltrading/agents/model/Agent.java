@@ -34,6 +34,15 @@ public interface Agent extends AutoCloseable {
     /** An action and how sure the agent is of it. */
     record Decided(Action action, double confidence) {}
 
+    /** The confidence of a Gaussian action: {@code 1 / (1 + mean standard deviation)}. */
+    static double gaussianConfidence(float[] std) {
+        double mean = 0;
+        for (float v : std) {
+            mean += v;
+        }
+        return 1.0 / (1.0 + mean / std.length);
+    }
+
     /** Shared check of an observation's length, naming both sizes. */
     static void requireSize(Agent agent, float[] observation) {
         if (observation.length != agent.observationSize()) {

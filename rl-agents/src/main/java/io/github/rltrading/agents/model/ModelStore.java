@@ -250,6 +250,40 @@ public final class ModelStore {
         }
     }
 
+    /** Builds an agent from its config, observation size and action space (a constructor reference). */
+    @FunctionalInterface
+    public interface AgentFactory<C, A extends Agent> {
+        A create(C config, int observationSize, ActionSpace actions);
+    }
+
+    /** Saves {@code agent} with its {@code config} and {@code parameters} (the form every agent uses). */
+    public static void save(Path dir, Agent agent, Object config, ModelInfo info, List<Pair<String, NDArray>> parameters) {
+        save(dir, new Manifest(agent.algorithm(), agent.observationSize(), agent.actionSpace(), configJson(config), info,
+                libraryVersion(), Instant.now()), parameters);
+    }
+
+    /**
+     * Loads a model of {@code algorithm}: reads the directory, refuses another algorithm, rebuilds the
+     * agent from the saved config and copies the parameters in.
+     */
+    public static <C, A extends Agent> A load(Path dir, String algorithm, Class<C> configType, AgentFactory<C, A> factory,
+                                              java.util.function.Function<A, List<Pair<String, NDArray>>> parameters) {
+        Loaded loaded = load(dir);
+        Manifest m = loaded.manifest();
+        if (!algorithm.equals(m.algorithm())) {
+            throw new IllegalArgumentException("model in " + dir + " is " + m.algorithm() + ", not " + algorithm
+                    + "; load it with the " + m.algorithm() + " agent");
+        }
+        A agent = factory.create(config(m.config(), configType), m.observationSize(), m.actionSpace());
+        try {
+            apply(loaded, parameters.apply(agent), dir);
+        } catch (RuntimeException e) {
+            agent.close();
+            throw e;
+        }
+        return agent;
+    }
+
     /** The config record as JSON, for the manifest. */
     public static JsonNode configJson(Object config) {
         return JSON.valueToTree(config);

@@ -400,11 +400,7 @@ public final class Ppo implements io.github.rltrading.agents.model.Agent {
         if (discrete) {
             confidence = Math.exp(logp); // the probability of the chosen action
         } else {
-            double mean = 0;
-            for (float v : std) {
-                mean += v;
-            }
-            confidence = 1.0 / (1.0 + mean / std.length);
+            confidence = io.github.rltrading.agents.model.Agent.gaussianConfidence(std);
         }
         return new Decided(toAction(action, 0), Math.max(0, Math.min(1, confidence)));
     }
@@ -420,9 +416,7 @@ public final class Ppo implements io.github.rltrading.agents.model.Agent {
      */
     @Override
     public void save(java.nio.file.Path dir, io.github.rltrading.agents.model.ModelInfo info) {
-        io.github.rltrading.agents.model.ModelStore.save(dir, new io.github.rltrading.agents.model.ModelStore.Manifest(
-                "ppo", obsSize, actions, io.github.rltrading.agents.model.ModelStore.configJson(config), info,
-                io.github.rltrading.agents.model.ModelStore.libraryVersion(), java.time.Instant.now()), parameters);
+        io.github.rltrading.agents.model.ModelStore.save(dir, this, config, info, parameters);
     }
 
     /**
@@ -432,16 +426,7 @@ public final class Ppo implements io.github.rltrading.agents.model.Agent {
      *                                  parameters that do not fit
      */
     public static Ppo load(java.nio.file.Path dir) {
-        var loaded = io.github.rltrading.agents.model.ModelStore.load(dir);
-        var m = loaded.manifest();
-        if (!"ppo".equals(m.algorithm())) {
-            throw new IllegalArgumentException("model in " + dir + " is " + m.algorithm() + ", not ppo; load it with "
-                    + m.algorithm().toUpperCase(java.util.Locale.ROOT).charAt(0) + m.algorithm().substring(1) + ".load");
-        }
-        Ppo ppo = new Ppo(io.github.rltrading.agents.model.ModelStore.config(m.config(), PpoConfig.class),
-                m.observationSize(), m.actionSpace());
-        io.github.rltrading.agents.model.ModelStore.apply(loaded, ppo.parameters, dir);
-        return ppo;
+        return io.github.rltrading.agents.model.ModelStore.load(dir, "ppo", PpoConfig.class, Ppo::new, a -> a.parameters);
     }
 
     /** Mean return of {@code episodes} deterministic episodes (seeds {@code seed}, {@code seed + 1}, ...). */

@@ -166,11 +166,7 @@ public final class Sac implements io.github.rltrading.agents.model.Agent {
             float[] std = out.get(":, " + actSize + ":").clip((float) LOG_STD_MIN, (float) LOG_STD_MAX).exp().toFloatArray();
             NDArray z = deterministic ? sub.zeros(new Shape(1, actSize)) : sub.create(noise(actSize), new Shape(1, actSize));
             Action a = Action.continuous(scale(policy(o, z, false)[0].toFloatArray()));
-            double mean = 0;
-            for (float v : std) {
-                mean += v;
-            }
-            return new Decided(a, 1.0 / (1.0 + mean / std.length));
+            return new Decided(a, io.github.rltrading.agents.model.Agent.gaussianConfidence(std));
         }
     }
 
@@ -189,22 +185,12 @@ public final class Sac implements io.github.rltrading.agents.model.Agent {
     /** Saves the networks, targets and entropy coefficient (not the optimisers' moments). */
     @Override
     public void save(java.nio.file.Path dir, io.github.rltrading.agents.model.ModelInfo info) {
-        io.github.rltrading.agents.model.ModelStore.save(dir, new io.github.rltrading.agents.model.ModelStore.Manifest(
-                "sac", obsSize, actions, io.github.rltrading.agents.model.ModelStore.configJson(config), info,
-                io.github.rltrading.agents.model.ModelStore.libraryVersion(), java.time.Instant.now()), namedParameters());
+        io.github.rltrading.agents.model.ModelStore.save(dir, this, config, info, namedParameters());
     }
 
     /** Loads a SAC model saved by {@link #save}. */
     public static Sac load(java.nio.file.Path dir) {
-        var loaded = io.github.rltrading.agents.model.ModelStore.load(dir);
-        var m = loaded.manifest();
-        if (!"sac".equals(m.algorithm())) {
-            throw new IllegalArgumentException("model in " + dir + " is " + m.algorithm() + ", not sac");
-        }
-        Sac sac = new Sac(io.github.rltrading.agents.model.ModelStore.config(m.config(), SacConfig.class),
-                m.observationSize(), m.actionSpace());
-        io.github.rltrading.agents.model.ModelStore.apply(loaded, sac.namedParameters(), dir);
-        return sac;
+        return io.github.rltrading.agents.model.ModelStore.load(dir, "sac", SacConfig.class, Sac::new, Sac::namedParameters);
     }
 
     /** Trains for {@code totalSteps} steps of one environment. */
