@@ -134,6 +134,8 @@ public final class TradingSession implements AutoCloseable {
 
     /** The reasoner's assessment behind the decision being processed, or null. Loop thread only. */
     private Assessment lastAssessment;
+    private int barsInPosition;
+    private double lastQuantity;
     private int reasonerFailures;
     private Instant reasonerSkippedUntil;
     private long droppedReflections;
@@ -338,6 +340,7 @@ public final class TradingSession implements AutoCloseable {
         broker.onBar(bar);
         drainBrokerEvents();
         portfolio.mark(instrument.symbol(), bar.close());
+        trackBarsInPosition(portfolio.quantity(instrument.symbol()));
 
         boolean forcedExit = !riskChain.isEmpty() && enforceRiskDemands(bar);
         if (!forcedExit && history.size() > features.warmUpBars()) {
@@ -345,6 +348,18 @@ public final class TradingSession implements AutoCloseable {
         }
         recorder.record(bar.end().toEpochMilli(), portfolio.equity(), portfolio.quantity(instrument.symbol()),
                 portfolio.tradedNotional());
+    }
+
+    /** Counts bars held since the position was opened or reversed (the fill's bar is the first). */
+    private void trackBarsInPosition(double quantity) {
+        if (quantity == 0) {
+            barsInPosition = 0;
+        } else if (Math.signum(quantity) != Math.signum(lastQuantity)) {
+            barsInPosition = 1;
+        } else {
+            barsInPosition++;
+        }
+        lastQuantity = quantity;
     }
 
     /**
@@ -477,7 +492,9 @@ public final class TradingSession implements AutoCloseable {
             }
         }
         decisions++;
-        Observation observation = new Observation(bar.end(), row, positionFraction);
+        io.github.rltrading.core.trading.Position held = portfolio.position(instrument.symbol());
+        Observation observation = new Observation(bar.end(), row, positionFraction, new Observation.PositionState(
+                currentQty, currentQty == 0 || held == null ? Double.NaN : held.averagePrice(), bar.close(), barsInPosition));
 
         Decision decision;
         try {

@@ -21,9 +21,10 @@ import java.util.Objects;
  *       actions (short, flat, long) and {0, 1} for two.</li>
  * </ul>
  *
- * The agent must take exactly the observation the session builds (the feature set's row): a model
- * trained on {@code TradingEnv}'s windowed observation (W rows plus the agent's state) takes more
- * inputs and is refused with both sizes named. Thread-safe (agents serialise {@code decide}).
+ * The agent must take exactly the observation it is given: the session's feature row, or, for a
+ * model trained on {@code TradingEnv}'s windowed observation (W rows plus the agent's state), the
+ * observation that rl-env's {@code EnvObservationPolicy} rebuilds around this policy. A wrong size is
+ * refused with both sizes named. Thread-safe (agents serialise {@code decide}).
  */
 public final class AgentPolicy implements Policy {
 
