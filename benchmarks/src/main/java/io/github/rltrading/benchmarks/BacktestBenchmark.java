@@ -1,5 +1,6 @@
 package io.github.rltrading.benchmarks;
 
+import io.github.rltrading.core.journal.JournalDetail;
 import io.github.rltrading.core.market.BarSeries;
 import io.github.rltrading.core.market.ContractSpecs;
 import io.github.rltrading.env.backtest.Backtester;
@@ -26,7 +27,7 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Backtest speed: the EMA-cross rules policy over 100,000 synthetic ES minutes through
  * {@code TradingSession} + replay feed + {@code SimBroker} with features, with and without the
- * journal (target: 1,000,000 bars/s with the journal on). Score: bars per second.
+ * journal at both levels (target: 1,000,000 bars/s with the journal on). Score: bars per second.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -54,21 +55,29 @@ public class BacktestBenchmark {
         }
     }
 
-    private double run(boolean journal) {
+    private double run(boolean journal, JournalDetail detail) {
         return Backtester.builder(bars, ContractSpecs.ES).baselines(false).policy("ema-cross", Baselines::emaCross)
-                .journal(journal).outputDir(journal ? dir.resolve("run") : null).build().run().run("ema-cross")
-                .session().finalEquity();
+                .journal(journal).journalDetail(detail).outputDir(journal ? dir.resolve("run") : null).build().run()
+                .run("ema-cross").session().finalEquity();
     }
 
+    /** The backtester's default: journal at {@link JournalDetail#CHANGES}, run folder and report written. */
     @Benchmark
     @OperationsPerInvocation(BARS)
     public double emaCrossWithJournal() {
-        return run(true);
+        return run(true, JournalDetail.CHANGES);
+    }
+
+    /** Every bar and decision journalled ({@link JournalDetail#ALL}), run folder and report written. */
+    @Benchmark
+    @OperationsPerInvocation(BARS)
+    public double emaCrossWithFullJournal() {
+        return run(true, JournalDetail.ALL);
     }
 
     @Benchmark
     @OperationsPerInvocation(BARS)
     public double emaCrossWithoutJournal() {
-        return run(false);
+        return run(false, JournalDetail.CHANGES);
     }
 }

@@ -17,6 +17,7 @@ import io.github.rltrading.core.decision.RiskVerdict;
 import io.github.rltrading.core.decision.TradeProposal;
 import io.github.rltrading.core.journal.EventType;
 import io.github.rltrading.core.journal.Journal;
+import io.github.rltrading.core.journal.JournalDetail;
 import io.github.rltrading.core.market.Bar;
 import io.github.rltrading.core.market.BarSeries;
 import io.github.rltrading.core.market.Instrument;
@@ -109,6 +110,7 @@ public final class TradingSession implements AutoCloseable {
     private final Broker broker;
     private final Portfolio portfolio;
     private final Journal journal;
+    private final boolean journalAllBars;
     private final Clock clock;
     private final AlertSink alerts;
     private final double maxPosition;
@@ -144,6 +146,7 @@ public final class TradingSession implements AutoCloseable {
     private long orderCounter;
     private int tradesSeen;
     private long decisions;
+    private long decisionsNotJournalled;
     private long errors;
 
     private TradingSession(Builder b) {
@@ -160,6 +163,7 @@ public final class TradingSession implements AutoCloseable {
         this.broker = Objects.requireNonNull(b.broker, "broker (set it with .broker(..))");
         this.portfolio = new Portfolio(b.startingCash, instrument.currency());
         this.journal = b.journal;
+        this.journalAllBars = b.journalDetail == JournalDetail.ALL;
         this.clock = b.clock;
         this.alerts = b.alerts;
         this.maxPosition = b.maxPosition;
@@ -219,6 +223,7 @@ public final class TradingSession implements AutoCloseable {
             b.feed(track(created, plugins.feed(config)));
             b.broker(track(created, plugins.broker(config)));
             if (config.has("journal.directory")) {
+                b.journalDetail(JournalDetail.parse(config.getString("journal.detail", "all")));
                 b.journal(track(created, Journal.jsonLines(java.nio.file.Path.of(config.getString("journal.directory", "journal"))).open()));
             }
         } catch (RuntimeException e) {
@@ -332,7 +337,7 @@ public final class TradingSession implements AutoCloseable {
             error("bar skipped", e);
             return;
         }
-        if (journal.isEnabled()) {
+        if (journalAllBars && journal.isEnabled()) {
             journalBar(bar);
         }
 
@@ -514,11 +519,16 @@ public final class TradingSession implements AutoCloseable {
                 ? consultReasoner(decision, effectiveQty, effectiveFraction, bar, row)
                 : gate.withoutReasoner(decision, effectiveFraction);
 
+        double targetQty = toQuantity(gated.targetPosition());
         if (journal.isEnabled()) {
-            journalDecision(bar, route, positionFraction, effectiveQty - currentQty, row, decision, gated);
+            if (journalAllBars || gated != decision || route == DecisionGate.Route.REASONER
+                    || Math.abs(targetQty - effectiveQty) >= 1e-9) {
+                journalDecision(bar, route, positionFraction, effectiveQty - currentQty, row, decision, gated);
+            } else {
+                decisionsNotJournalled++;
+            }
         }
 
-        double targetQty = toQuantity(gated.targetPosition());
         if (Math.abs(targetQty - effectiveQty) < 1e-9) {
             return;
         }
@@ -815,6 +825,7 @@ public final class TradingSession implements AutoCloseable {
             ObjectNode end = json.createObjectNode()
                     .put("bars", history.size())
                     .put("decisions", decisions)
+                    .put("decisionsNotJournalled", decisionsNotJournalled)
                     .put("errors", errors)
                     .put("fills", portfolio.fillCount())
                     .put("trades", portfolio.closedTrades().size())
@@ -1047,6 +1058,7 @@ public final class TradingSession implements AutoCloseable {
         private Broker broker;
         private double startingCash = 100_000;
         private Journal journal = Journal.noop();
+        private JournalDetail journalDetail = JournalDetail.ALL;
         private Clock clock = Clock.systemUTC();
         private AlertSink alerts;
         private double maxPosition = 1;
@@ -1126,6 +1138,15 @@ public final class TradingSession implements AutoCloseable {
 
         public Builder journal(Journal value) {
             this.journal = Objects.requireNonNull(value, "journal");
+            return this;
+        }
+
+        /**
+         * How much of the per-bar flow is journalled; default {@link JournalDetail#ALL}. Backtests use
+         * {@link JournalDetail#CHANGES}. Config key {@code journal.detail}.
+         */
+        public Builder journalDetail(JournalDetail value) {
+            this.journalDetail = Objects.requireNonNull(value, "journalDetail");
             return this;
         }
 

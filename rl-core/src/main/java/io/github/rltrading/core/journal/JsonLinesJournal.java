@@ -76,6 +76,11 @@ public final class JsonLinesJournal implements Journal {
         this.rotateDaily = b.rotateDaily;
         this.syncPolicy = b.syncPolicy;
         Files.createDirectories(directory);
+        if (b.replaceExisting) {
+            for (JournalFiles.Entry old : JournalFiles.list(directory, baseName)) {
+                Files.delete(old.path());
+            }
+        }
         List<JournalFiles.Entry> files = JournalFiles.list(directory, baseName);
         this.recovery = files.isEmpty() ? Recovery.none() : recover(files);
         this.sequence = recovery.lastSequence();
@@ -373,7 +378,7 @@ public final class JsonLinesJournal implements Journal {
         private long rotateEveryBytes = 64L * 1024 * 1024;
         private boolean rotateDaily = true;
         private SyncPolicy syncPolicy = SyncPolicy.flushEveryEvent();
-
+        private boolean replaceExisting;
 
         private Builder(Path directory) {
             this.directory = Objects.requireNonNull(directory, "directory");
@@ -400,6 +405,17 @@ public final class JsonLinesJournal implements Journal {
         /** Start a new file when the UTC date of events changes; default true. */
         public Builder rotateDaily(boolean value) {
             this.rotateDaily = value;
+            return this;
+        }
+
+        /**
+         * Whether opening deletes this journal's files already in the directory (those named
+         * {@code <baseName>-NNNNNN-<date>.jsonl}; nothing else is touched) instead of appending to
+         * them. Default false. A backtest that rewrites its run folder sets it, so the folder never
+         * holds two runs' journals.
+         */
+        public Builder replaceExisting(boolean value) {
+            this.replaceExisting = value;
             return this;
         }
 

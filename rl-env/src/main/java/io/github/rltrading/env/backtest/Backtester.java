@@ -8,6 +8,7 @@ import io.github.rltrading.core.SessionResult;
 import io.github.rltrading.core.TradingSession;
 import io.github.rltrading.core.decision.Decision;
 import io.github.rltrading.core.journal.Journal;
+import io.github.rltrading.core.journal.JournalDetail;
 import io.github.rltrading.core.journal.SyncPolicy;
 import io.github.rltrading.core.market.BarSeries;
 import io.github.rltrading.core.market.Instrument;
@@ -53,7 +54,8 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code metrics.json}: every policy's performance report;</li>
  *   <li>{@code equity.csv}: equity of every policy at every bar;</li>
  *   <li>{@code trades.csv}: every round trip of every policy;</li>
- *   <li>{@code journal/}: the main policy's session journal;</li>
+ *   <li>{@code journal/}: the main policy's session journal, at {@link JournalDetail#CHANGES} by
+ *       default;</li>
  *   <li>{@code report.html}: one self-contained page (inline SVG, no script, opens offline) with the
  *       equity and drawdown curves, the price with the main policy's fills (each with the
  *       decision's rationale on hover) and the metrics side by side.</li>
@@ -154,12 +156,13 @@ public final class Backtester {
         };
         SimBroker broker = new SimBroker(b.model);
         Journal j = journal
-                ? Journal.jsonLines(b.outputDir.resolve("journal")).syncPolicy(SyncPolicy.buffered()).open()
+                ? Journal.jsonLines(b.outputDir.resolve("journal")).syncPolicy(SyncPolicy.buffered()).replaceExisting(true)
+                        .open()
                 : Journal.noop();
         ReplayFeed feed = ReplayFeed.of(b.bars, b.instrument);
         try (TradingSession session = TradingSession.builder().sessionId(name).instrument(b.instrument)
                 .feed(feed).clock(feed.clock()).features(features).policy(recording).broker(broker)
-                .startingCash(b.startingCash).maxPosition(b.maxPosition).journal(j)
+                .startingCash(b.startingCash).maxPosition(b.maxPosition).journal(j).journalDetail(b.journalDetail)
                 .riskGates(b.riskGates.get()).build()) {
             SessionResult result = session.run();
             int wipedOut = -1;
@@ -257,6 +260,7 @@ public final class Backtester {
         m.put("startingCash", b.startingCash);
         m.put("maxPosition", b.maxPosition);
         m.put("periodsPerYear", b.periodsPerYear);
+        m.put("journalDetail", b.journal ? b.journalDetail.name().toLowerCase(java.util.Locale.ROOT) : "off");
         FeatureSet fs = b.features.get();
         ObjectNode features = m.putObject("features");
         features.put("count", fs.size());
@@ -342,6 +346,7 @@ public final class Backtester {
         private long seed;
         private Path outputDir;
         private boolean journal = true;
+        private JournalDetail journalDetail = JournalDetail.CHANGES;
         private Supplier<List<io.github.rltrading.core.spi.RiskGate>> riskGates = List::of;
         private String dataLabel;
 
@@ -421,6 +426,17 @@ public final class Backtester {
         /** Whether the main policy's session journal is written to {@code journal/} (true by default). */
         public Builder journal(boolean value) {
             this.journal = value;
+            return this;
+        }
+
+        /**
+         * How much the journal keeps of the per-bar flow: {@link JournalDetail#CHANGES} by default
+         * (orders, fills, verdicts and every decision that asks for a change; the rest can be rebuilt
+         * by re-running the deterministic backtest), {@link JournalDetail#ALL} for every bar and
+         * decision (about 600 bytes a bar, several times slower).
+         */
+        public Builder journalDetail(JournalDetail value) {
+            this.journalDetail = Objects.requireNonNull(value, "journalDetail");
             return this;
         }
 

@@ -98,7 +98,31 @@ class BacktesterTest {
                         .isEqualTo(Files.readAllBytes(f));
             }
         }
-        assertThat(Files.readString(a.resolve("journal").resolve("journal-000001-2020-01-02.jsonl")))
-                .contains("\"time\":\"2020-01-02T14:31:00Z\"");
+        // Backtests journal at JournalDetail.CHANGES: buy-and-hold asks for a change once.
+        assertThat(manifest.get("journalDetail").asText()).isEqualTo("changes");
+        List<io.github.rltrading.core.journal.JournalEvent> events;
+        try (var stream = io.github.rltrading.core.journal.JournalReader.read(a.resolve("journal"))) {
+            events = stream.toList();
+        }
+        assertThat(events).noneMatch(e -> e.type() == io.github.rltrading.core.journal.EventType.BAR);
+        assertThat(events.stream().filter(e -> e.type() == io.github.rltrading.core.journal.EventType.DECISION))
+                .singleElement().satisfies(e -> assertThat(e.data().get("decision").get("rationale").asText())
+                        .isEqualTo("buy and hold"));
+        assertThat(events.get(events.size() - 1).data().get("decisionsNotJournalled").asLong())
+                .isEqualTo(hold.session().decisions() - 1);
+
+        // Rewriting a run folder replaces its journal instead of adding a second run's files to it.
+        List<String> journalFiles = journalFiles(a);
+        run(a);
+        assertThat(journalFiles(a)).isEqualTo(journalFiles);
+        try (var stream = io.github.rltrading.core.journal.JournalReader.read(a.resolve("journal"))) {
+            assertThat(stream.count()).isEqualTo(events.size());
+        }
+    }
+
+    private static List<String> journalFiles(Path runFolder) throws IOException {
+        try (var files = Files.list(runFolder.resolve("journal"))) {
+            return files.map(f -> f.getFileName().toString()).sorted().toList();
+        }
     }
 }
