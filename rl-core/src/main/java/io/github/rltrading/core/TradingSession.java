@@ -666,24 +666,9 @@ public final class TradingSession implements AutoCloseable {
         } else {
             workingOrders.put(order.clientOrderId(), order);
         }
-        OrderRequest r = order.request();
-        ObjectNode o = json.createObjectNode()
-                .put("clientOrderId", order.clientOrderId())
-                .put("brokerOrderId", order.brokerOrderId())
-                .put("state", order.state().name())
-                .put("side", r.side().name())
-                .put("quantity", r.quantity())
-                .put("type", r.type().name())
-                .put("filledQuantity", order.filledQuantity())
-                .put("reason", order.reason())
-                .put("tag", r.tag())
-                .put("time", time.toString());
-        putIfFinite(o, "limitPrice", r.limitPrice());
-        putIfFinite(o, "stopPrice", r.stopPrice());
-        putIfFinite(o, "averageFillPrice", order.averageFillPrice());
-        putIfFinite(o, "stopLoss", r.bracket().stopLossPrice());
-        putIfFinite(o, "takeProfit", r.bracket().takeProfitPrice());
-        journal(EventType.ORDER, o);
+        if (journal.isEnabled()) {
+            journalOrder(order, time);
+        }
         if (order.state() == OrderState.REJECTED) {
             alert(Alert.Severity.WARNING, "order " + order.clientOrderId() + " rejected: " + order.reason());
         }
@@ -747,17 +732,9 @@ public final class TradingSession implements AutoCloseable {
             error("fill " + fill.clientOrderId() + " could not be booked", e);
             return;
         }
-        ObjectNode f = json.createObjectNode()
-                .put("clientOrderId", fill.clientOrderId())
-                .put("symbol", fill.instrument().symbol())
-                .put("side", fill.side().name())
-                .put("quantity", fill.quantity())
-                .put("price", fill.price())
-                .put("commission", fill.commission())
-                .put("time", fill.time().toString())
-                .put("position", portfolio.quantity(instrument.symbol()))
-                .put("equity", portfolio.equity());
-        journal(EventType.FILL, f);
+        if (journal.isEnabled()) {
+            journalFill(fill);
+        }
         List<ClosedTrade> trades = portfolio.closedTrades();
         for (int i = tradesSeen; i < trades.size(); i++) {
             ClosedTrade trade = trades.get(i);
@@ -847,11 +824,52 @@ public final class TradingSession implements AutoCloseable {
     }
 
     /** JSON has no NaN: a price that is not set is left out rather than written as a string. */
-    private static void putIfFinite(ObjectNode node, String field, double value) {
+    /** The order event, streamed field by field (prices that are not set are left out). */
+    private void journalOrder(Order order, Instant time) {
+        OrderRequest r = order.request();
+        String when = time.toString();
+        journal(EventType.ORDER, out -> {
+            out.string("clientOrderId", order.clientOrderId())
+                    .string("brokerOrderId", order.brokerOrderId())
+                    .string("state", order.state().name())
+                    .string("side", r.side().name())
+                    .number("quantity", r.quantity())
+                    .string("type", r.type().name())
+                    .number("filledQuantity", order.filledQuantity())
+                    .string("reason", order.reason())
+                    .string("tag", r.tag())
+                    .string("time", when);
+            numberIfFinite(out, "limitPrice", r.limitPrice());
+            numberIfFinite(out, "stopPrice", r.stopPrice());
+            numberIfFinite(out, "averageFillPrice", order.averageFillPrice());
+            numberIfFinite(out, "stopLoss", r.bracket().stopLossPrice());
+            numberIfFinite(out, "takeProfit", r.bracket().takeProfitPrice());
+        });
+    }
+
+    /** The fill event, streamed field by field, with the position and equity after it. */
+    private void journalFill(Fill fill) {
+        String when = fill.time().toString();
+        double position = portfolio.quantity(instrument.symbol());
+        double equity = portfolio.equity();
+        journal(EventType.FILL, out -> out
+                .string("clientOrderId", fill.clientOrderId())
+                .string("symbol", fill.instrument().symbol())
+                .string("side", fill.side().name())
+                .number("quantity", fill.quantity())
+                .number("price", fill.price())
+                .number("commission", fill.commission())
+                .string("time", when)
+                .number("position", position)
+                .number("equity", equity));
+    }
+
+    private static void numberIfFinite(io.github.rltrading.core.journal.EventFields out, String field, double value) {
         if (Double.isFinite(value)) {
-            node.put(field, value);
+            out.number(field, value);
         }
     }
+
 
     private double workingQuantity() {
         double sum = 0;

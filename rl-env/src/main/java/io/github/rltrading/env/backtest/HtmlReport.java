@@ -263,8 +263,12 @@ final class HtmlReport {
         h.append("\"/>\n");
     }
 
-    private static String fmt(double v) {
-        return String.format(Locale.ROOT, "%.1f", v);
+    /** One decimal, rounded half away from zero ({@code String.format("%.1f")} is ten times slower). */
+    static String fmt(double v) {
+        long tenths = Math.round(Math.abs(v) * 10);
+        String digits = Long.toString(tenths / 10);
+        int frac = (int) (tenths % 10);
+        return (v < 0 && tenths != 0 ? "-" : "") + digits + '.' + (char) ('0' + frac);
     }
 
     private static String money(double v) {
