@@ -99,6 +99,15 @@ public record SessionConfig(String sessionId, Instrument instrument, double star
         }
     }
 
+    /**
+     * Reads the {@code instrument} key of {@code config} the way the session does (a built-in
+     * symbol, or a section), recording problems in {@code v}; plug-ins that need the instrument
+     * (a broker or feed section) use it so that the two spell it the same way.
+     */
+    public static Instrument instrument(Config config, ConfigValidator v) {
+        return readInstrument(config, v);
+    }
+
     private static Instrument readInstrument(Config config, ConfigValidator v) {
         Optional<Object> raw = config.get("instrument");
         if (raw.isEmpty()) {
