@@ -20,6 +20,8 @@ public enum ErrorCode {
     HELLO_REQUIRED,
     /** A reply names an {@code id} that no request is waiting for (late or out of order). */
     UNKNOWN_REQUEST,
+    /** A {@code cancel} names an order the strategy is not working (unknown or already finished). */
+    UNKNOWN_ORDER,
     /** No session on this bridge trades the instrument. */
     NO_SESSION,
     /** A newer connection for the same instrument replaced this one; it is closed. */
