@@ -42,6 +42,7 @@ final class Connection {
     private final BlockingQueue<byte[]> outbound;
     private final Map<String, CompletableFuture<ObjectNode>> pending = new ConcurrentHashMap<>();
     private final AtomicLong requestIds = new AtomicLong();
+    private final AtomicLong errors = new AtomicLong();
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile long lastHeardNanos = System.nanoTime();
     private volatile long lastSentNanos = System.nanoTime();
@@ -107,7 +108,12 @@ final class Connection {
 
     /** Sends an error message (the connection stays open). */
     void sendError(ErrorCode code, String text, String requestId) {
-        LOG.warn("nt8 connection {} ({}): {} {}", id, symbol, code.wireName(), text);
+        // A peer gone wrong can earn an error per line: log the first few, then one in a thousand.
+        long n = errors.incrementAndGet();
+        if (n <= 10 || n % 1000 == 0) {
+            LOG.warn("nt8 connection {} ({}): {} {}{}", id, symbol, code.wireName(), text,
+                    n == 10 ? " (further errors on this connection are logged one in 1000)" : n > 10 ? " (" + n + " errors so far)" : "");
+        }
         bridge.countError();
         send(Protocol.error(code, text, requestId));
     }

@@ -124,8 +124,12 @@ final class FakeStrategy implements AutoCloseable {
         this.answerHeartbeats = value;
     }
 
-    /** Sends the bar (closed) to the bridge, then lets the simulated exchange trade it. */
+    /**
+     * Lets the simulated exchange trade the bar (executions, updates, positions go out), then sends
+     * the bar, closed: as in NinjaTrader, fills during a bar reach the bridge before the bar does.
+     */
     void publish(Bar bar, boolean historical) {
+        sim.onBar(bar);
         ObjectNode m = Protocol.message(MessageType.BAR);
         m.put("instrument", instrumentName);
         m.put("timeframe", bar.timeframe().toString());
@@ -137,7 +141,6 @@ final class FakeStrategy implements AutoCloseable {
         m.put("volume", bar.volume());
         m.put("historical", historical);
         send(m);
-        sim.onBar(bar);
     }
 
     /** Asks the bridge for the action at a bar (what the strategy does on each primary bar close). */
