@@ -117,6 +117,7 @@ public final class TradingSession implements AutoCloseable {
     private final double quantityStep;
     private final Duration pollTimeout;
     private final boolean closeComponents;
+    private final List<SessionHook> hooks;
 
     private final BarSeries history;
     private final Queue<Object> brokerEvents = new ConcurrentLinkedQueue<>();
@@ -136,6 +137,9 @@ public final class TradingSession implements AutoCloseable {
 
     /** The reasoner's assessment behind the decision being processed, or null. Loop thread only. */
     private Assessment lastAssessment;
+    /** The last decision after the gate, and the bar it was made on; read by state snapshots and monitors. */
+    private volatile Decision lastDecision;
+    private volatile Instant lastDecisionBar;
     private int barsInPosition;
     private double lastQuantity;
     private int reasonerFailures;
@@ -170,6 +174,7 @@ public final class TradingSession implements AutoCloseable {
         this.quantityStep = b.quantityStep;
         this.pollTimeout = b.pollTimeout;
         this.closeComponents = b.closeComponents;
+        this.hooks = List.copyOf(b.hooks);
         this.history = new BarSeries(instrument.symbol(),
                 b.timeframe != null ? b.timeframe : b.feed != null ? b.feed.timeframe() : Timeframe.M1, 4096);
         this.reasonerThreads = reasoner == null ? null : Executors.newVirtualThreadPerTaskExecutor();
@@ -257,6 +262,26 @@ public final class TradingSession implements AutoCloseable {
         return history;
     }
 
+    /** The last decision (after the decision gate), or empty before the first. Safe from any thread. */
+    public java.util.Optional<Decision> lastDecision() {
+        return java.util.Optional.ofNullable(lastDecision);
+    }
+
+    /** The end of the bar the last decision was made on, or null before the first. */
+    public Instant lastDecisionBar() {
+        return lastDecisionBar;
+    }
+
+    /** The risk gates, in chain order. Touch their state only from the loop thread. */
+    public List<RiskGate> riskGates() {
+        return riskChain.gates();
+    }
+
+    /** The broker the session trades through. */
+    public Broker broker() {
+        return broker;
+    }
+
     /**
      * Connects the broker and journals the start. Called by {@link #run()}; call it yourself when
      * you drive the session bar by bar with {@link #onBar}.
@@ -302,11 +327,14 @@ public final class TradingSession implements AutoCloseable {
         }
         start();
         try {
+            runHooks(0);
             while (!stopRequested && !feed.isFinished()) {
                 Optional<Bar> bar = feed.next(pollTimeout);
                 drainBrokerEvents();
                 bar.ifPresent(this::onBar);
+                runHooks(1);
             }
+            runHooks(2);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             LOG.warn("session {} interrupted; finishing", sessionId);
@@ -316,6 +344,21 @@ public final class TradingSession implements AutoCloseable {
             throw e;
         }
         return finish();
+    }
+
+    /** Runs every hook's step 0 (started), 1 (after a poll) or 2 (finishing); a throwing hook is reported. */
+    private void runHooks(int step) {
+        for (SessionHook hook : hooks) {
+            try {
+                switch (step) {
+                    case 0 -> hook.started(this);
+                    case 1 -> hook.afterPoll(this);
+                    default -> hook.finishing(this);
+                }
+            } catch (RuntimeException e) {
+                error("session hook " + hook.getClass().getName() + " failed", e);
+            }
+        }
     }
 
     /** Asks {@link #run()} to return after the bar in progress. Safe from any thread. */
@@ -519,6 +562,8 @@ public final class TradingSession implements AutoCloseable {
                 ? consultReasoner(decision, effectiveQty, effectiveFraction, bar, row)
                 : gate.withoutReasoner(decision, effectiveFraction);
 
+        lastDecision = gated;
+        lastDecisionBar = bar.end();
         double targetQty = toQuantity(gated.targetPosition());
         if (journal.isEnabled()) {
             if (journalAllBars || gated != decision || route == DecisionGate.Route.REASONER
@@ -1083,6 +1128,7 @@ public final class TradingSession implements AutoCloseable {
         private double quantityStep = 1;
         private Duration pollTimeout = Duration.ofSeconds(5);
         private boolean closeComponents;
+        private final List<SessionHook> hooks = new ArrayList<>();
 
         private Builder() {}
 
@@ -1200,6 +1246,12 @@ public final class TradingSession implements AutoCloseable {
         }
 
         /** Whether {@link TradingSession#close()} closes the feed, policy, reasoner, broker, journal and alert sink. */
+        /** Adds code to run on the loop thread at start, after each poll and at the end (see {@link SessionHook}). */
+        public Builder hook(SessionHook value) {
+            hooks.add(Objects.requireNonNull(value, "hook"));
+            return this;
+        }
+
         public Builder closeComponents(boolean value) {
             this.closeComponents = value;
             return this;

@@ -51,6 +51,8 @@ public final class DailyLossGate extends LimitGate<DailyLossGate.Settings> {
     private double lastEquity = Double.NaN;
     private boolean tripped;
     private Instant trippedAt;
+    /** The day's loss carried over from an earlier process, applied at the first bar of that day. */
+    private double restoredLoss = Double.NaN;
 
     public DailyLossGate(Config settings) {
         super("daily-loss", settings, DailyLossGate::parse);
@@ -73,6 +75,11 @@ public final class DailyLossGate extends LimitGate<DailyLossGate.Settings> {
             dayStartEquity = Double.isNaN(lastEquity) ? equity : lastEquity;
             tripped = false;
             trippedAt = null;
+            restoredLoss = Double.NaN;
+        } else if (!Double.isNaN(restoredLoss)) {
+            // Same trading day as before the restart: the day began restoredLoss above today's equity then.
+            dayStartEquity = equity + restoredLoss;
+            restoredLoss = Double.NaN;
         }
         lastEquity = equity;
         if (!tripped && dayStartEquity - equity >= s.lossLimit(dayStartEquity) - 1e-9) {
@@ -116,8 +123,37 @@ public final class DailyLossGate extends LimitGate<DailyLossGate.Settings> {
         return tripped;
     }
 
+    /** The trading day, its loss so far and whether the breaker tripped: a restart the same day keeps them. */
+    @Override
+    public Map<String, Object> saveState() {
+        if (day == Long.MIN_VALUE || Double.isNaN(dayStartEquity)) {
+            return Map.of();
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("day", day);
+        m.put("loss", dayStartEquity - lastEquity);
+        m.put("tripped", tripped);
+        if (trippedAt != null) {
+            m.put("trippedAt", trippedAt.toString());
+        }
+        return m;
+    }
+
+    @Override
+    public void restoreState(Map<String, Object> state) {
+        if (!(state.get("day") instanceof Number d) || !(state.get("loss") instanceof Number loss)) {
+            return;
+        }
+        day = d.longValue();
+        dayStartEquity = Double.NaN;
+        restoredLoss = loss.doubleValue();
+        tripped = Boolean.TRUE.equals(state.get("tripped"));
+        trippedAt = state.get("trippedAt") instanceof String t ? Instant.parse(t) : null;
+    }
+
     @Override
     public void reset() {
+        restoredLoss = Double.NaN;
         day = Long.MIN_VALUE;
         dayStartEquity = Double.NaN;
         lastEquity = Double.NaN;

@@ -33,6 +33,9 @@ public final class DrawdownGate extends LimitGate<DrawdownGate.Settings> {
     private double lastDrawdown;
     private boolean tripped;
     private Instant trippedAt;
+    private double lastEquity = Double.NaN;
+    /** How far below its peak equity was before a restart, applied at the first bar after it. */
+    private double restoredBelowPeak = Double.NaN;
 
     public DrawdownGate(Config settings) {
         super("max-drawdown", settings, DrawdownGate::parse);
@@ -44,6 +47,11 @@ public final class DrawdownGate extends LimitGate<DrawdownGate.Settings> {
 
     private void track(RiskContext context) {
         double equity = context.portfolio().equity();
+        lastEquity = equity;
+        if (!Double.isNaN(restoredBelowPeak)) {
+            peak = equity + restoredBelowPeak;
+            restoredBelowPeak = Double.NaN;
+        }
         if (Double.isNaN(peak) || equity > peak) {
             peak = equity;
         }
@@ -86,8 +94,35 @@ public final class DrawdownGate extends LimitGate<DrawdownGate.Settings> {
         return tripped;
     }
 
+    /** How far below the peak equity is, and whether the breaker tripped: a restart keeps them. */
+    @Override
+    public Map<String, Object> saveState() {
+        if (Double.isNaN(peak) || Double.isNaN(lastEquity)) {
+            return Map.of();
+        }
+        Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("belowPeak", peak - lastEquity);
+        m.put("tripped", tripped);
+        if (trippedAt != null) {
+            m.put("trippedAt", trippedAt.toString());
+        }
+        return m;
+    }
+
+    @Override
+    public void restoreState(Map<String, Object> state) {
+        if (!(state.get("belowPeak") instanceof Number below)) {
+            return;
+        }
+        restoredBelowPeak = below.doubleValue();
+        tripped = Boolean.TRUE.equals(state.get("tripped"));
+        trippedAt = state.get("trippedAt") instanceof String t ? Instant.parse(t) : null;
+    }
+
     @Override
     public void reset() {
+        restoredBelowPeak = Double.NaN;
+        lastEquity = Double.NaN;
         peak = Double.NaN;
         lastDrawdown = 0;
         tripped = false;

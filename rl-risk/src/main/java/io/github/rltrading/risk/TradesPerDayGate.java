@@ -70,6 +70,20 @@ public final class TradesPerDayGate extends LimitGate<TradesPerDayGate.Settings>
         }
     }
 
+    /** The trading day and the entries taken in it: a restart the same day keeps counting. */
+    @Override
+    public Map<String, Object> saveState() {
+        return day == Long.MIN_VALUE ? Map.of() : Map.of("day", day, "entries", entries);
+    }
+
+    @Override
+    public void restoreState(Map<String, Object> state) {
+        if (state.get("day") instanceof Number d && state.get("entries") instanceof Number n) {
+            day = d.longValue();
+            entries = n.intValue();
+        }
+    }
+
     @Override
     public void reset() {
         day = Long.MIN_VALUE;

@@ -86,4 +86,20 @@ public interface RiskGate {
     default java.util.Map<String, Object> limits() {
         return java.util.Map.of();
     }
+
+    /**
+     * What this gate must remember across a restart of the process, such as the trading day's loss
+     * so far or the trades taken today; empty (the default) when nothing. Values are numbers,
+     * strings and booleans. Called on the session's loop thread.
+     */
+    default java.util.Map<String, Object> saveState() {
+        return java.util.Map.of();
+    }
+
+    /**
+     * Takes back what {@link #saveState()} returned in an earlier process. Called once, on the loop
+     * thread, after the session started (and reset the gates). State of another trading day is
+     * ignored by the gates that keep per-day state.
+     */
+    default void restoreState(java.util.Map<String, Object> state) {}
 }
