@@ -1747,15 +1747,15 @@ namespace RlTrading.Bridge
             {
                 hello.Set("client", options.ClientName);
             }
-            lock (stateLock)
+            lock (sendLock)
             {
-                // The hello goes first: other threads can send on this connection only once it is written,
-                // and the reader cannot take the welcome before the connection is published.
+                // The hello goes first: the connection is published under the send lock, so another thread
+                // that sends on it waits until the hello is written; nothing can arrive before the hello.
+                link = l;
                 if (!SendOn(l, hello))
                 {
                     return false;
                 }
-                link = l;
             }
             long until = clock.ElapsedMilliseconds + options.RequestTimeoutMs;
             while (running && !l.Closed && !l.Welcomed)
@@ -1963,11 +1963,16 @@ namespace RlTrading.Bridge
                 SendOn(l, Message("error").Set("code", "malformed_json").Set("message", "not a JSON object: " + e.Message));
                 return;
             }
+            HandleMessage(l, m);
+        }
+
+        private void HandleMessage(Link l, JsonObject m)
+        {
             string id = m.Id;
             double? v = m.GetNumber("v");
             if (!v.HasValue || v.Value != ProtocolVersion)
             {
-                Warn("message with unsupported version from the bridge: " + Shorten(text));
+                Warn("message with unsupported version from the bridge: " + Shorten(m.ToJson()));
                 JsonObject err = Message("error").Set("code", "unsupported_version")
                     .Set("message", "v must be " + ProtocolVersion + ", got " + (m.ContainsKey("v") ? Json.Serialize(m["v"]) : "nothing"));
                 if (id != null)
@@ -1979,6 +1984,19 @@ namespace RlTrading.Bridge
             }
             string type = m.Type ?? "";
             bool isReply = false;
+            if (!l.Welcomed && type != "welcome" && type != "heartbeat" && type != "error")
+            {
+                // Something the server sent before its welcome (it can queue a sync_request first): held,
+                // and dispatched right after Connected, so handlers always see Connected first.
+                lock (l.Early)
+                {
+                    if (!l.Welcomed)
+                    {
+                        l.Early.Add(m);
+                        return;
+                    }
+                }
+            }
             switch (type)
             {
                 case "heartbeat":
@@ -2019,8 +2037,18 @@ namespace RlTrading.Bridge
                                 h(this, EventArgs.Empty);
                             }
                         });
+                        List<JsonObject> early;
+                        lock (l.Early)
+                        {
+                            early = new List<JsonObject>(l.Early);
+                            l.Early.Clear();
+                        }
                         connectedSignal.Set();
                         l.ClosedOrWelcomed.Set();
+                        foreach (JsonObject e in early)
+                        {
+                            HandleMessage(l, e);
+                        }
                         return;
                     }
                     Dispatch(m, false);
@@ -2051,7 +2079,7 @@ namespace RlTrading.Bridge
                         Dispatch(m, true);
                         return;
                     }
-                    Warn("unknown message type from the bridge: " + Shorten(text));
+                    Warn("unknown message type from the bridge: " + Shorten(m.ToJson()));
                     JsonObject err = Message("error").Set("code", "unknown_type")
                         .Set("message", type.Length == 0 ? "a message needs a \"type\"" : "unknown message type '" + type + "'");
                     if (id != null)
@@ -2211,6 +2239,7 @@ namespace RlTrading.Bridge
             internal readonly ManualResetEvent ClosedSignal = new ManualResetEvent(false);
             internal readonly ManualResetEvent ClosedOrWelcomed = new ManualResetEvent(false);
             internal volatile bool Welcomed;
+            internal readonly List<JsonObject> Early = new List<JsonObject>();
             internal volatile string HelloId;
             internal Thread Reader;
             private int closed;

@@ -3,6 +3,7 @@ package io.github.rltrading.broker.nt8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.rltrading.broker.testkit.RecordingListener;
@@ -58,11 +59,41 @@ class Nt8ProtocolDocTest {
         return out;
     }
 
+    /** Each message type's JSON Schema from docs/nt8-protocol/v1. */
+    static JsonNode schema(String type) throws Exception {
+        Path file = Path.of("..", "docs", "nt8-protocol", "v1", type + ".schema.json");
+        assertThat(file).as("a schema file for " + type).exists();
+        return JSON.readTree(file.toFile());
+    }
+
+    /** A message the server sent, checked against its schema. */
     private static ObjectNode expect(RawClient c, String type) throws Exception {
         ObjectNode m = c.next(WAIT);
         assertThat(m).as("a " + type + " from the server").isNotNull();
         assertThat(m.get("type").asText()).as(m.toString()).isEqualTo(type);
+        assertThat(MiniSchema.problems(schema(type), m)).as("the server's " + type + " against its schema: " + m).isEmpty();
         return m;
+    }
+
+    @Test
+    void everyExampleConformsToItsSchemaAndTheSchemasCatchMistakes() throws Exception {
+        for (Map.Entry<String, List<ObjectNode>> e : examples().entrySet()) {
+            for (ObjectNode example : e.getValue()) {
+                assertThat(MiniSchema.problems(schema(e.getKey()), example)).as(example.toString()).isEmpty();
+            }
+        }
+        ObjectNode bar = examples().get("bar").get(0).deepCopy();
+        bar.remove("close");
+        bar.put("timeframe", "5 minutes");
+        bar.put("end", "20.11.2026 14:31");
+        assertThat(MiniSchema.problems(schema("bar"), bar)).containsExactlyInAnyOrder("$.close is required",
+                "$.timeframe does not match ^[0-9]+[mhd]$: \"5 minutes\"",
+                "$.end does not match ^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?Z$: \"20.11.2026 14:31\"");
+        ObjectNode order = examples().get("order").get(0).deepCopy();
+        order.put("side", "LONG");
+        order.put("quantity", 0);
+        assertThat(MiniSchema.problems(schema("order"), order)).containsExactlyInAnyOrder(
+                "$.side must be one of [\"BUY\",\"SELL\"], got \"LONG\"", "$.quantity must be > 0, got 0");
     }
 
     @Test
