@@ -96,6 +96,24 @@ class SessionStateStoreTest {
     }
 
     @Test
+    void aSnapshotWithOpenInstructionsRoundTripsThroughTheFile(@TempDir Path dir) {
+        SessionStateStore store = SessionStateStore.builder(dir.resolve("s.json")).build();
+        SessionStateStore.Snapshot s = new SessionStateStore.Snapshot(1, java.time.Instant.parse("2026-11-30T14:31:05Z"), "live",
+                "MES", 24_712.5, 1, Map.of("daily-loss", Map.of("day", 20787, "loss", 287.5, "tripped", false)),
+                new SessionStateStore.LastDecision(java.time.Instant.parse("2026-11-30T14:31:00Z"), 1, 1, "ema-cross", "up"),
+                List.of(new SessionStateStore.Instruction("o-1-sl", "SELL", 1, "STOP", Double.NaN, 6001.25, "SUBMITTED", 0)));
+        store.write(s);
+        SessionStateStore.Snapshot back = store.load().orElseThrow();
+        assertThat(back.openInstructions()).singleElement().satisfies(i -> {
+            assertThat(i.limitPrice()).isNaN();
+            assertThat(i.stopPrice()).isEqualTo(6001.25);
+        });
+        assertThat(back.riskGates().get("daily-loss")).containsEntry("loss", 287.5).containsEntry("tripped", false);
+        assertThat(back.lastDecision()).isEqualTo(s.lastDecision());
+        assertThat(back.savedAt()).isEqualTo(s.savedAt());
+    }
+
+    @Test
     void aBrokenStateFileIsRefusedWithTheFileAndTheFix(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("state.json");
         Files.writeString(file, "{\"version\":1,\"symbol\":");
