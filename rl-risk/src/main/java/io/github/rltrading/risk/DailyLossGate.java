@@ -132,10 +132,7 @@ public final class DailyLossGate extends LimitGate<DailyLossGate.Settings> {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("day", day);
         m.put("loss", dayStartEquity - lastEquity);
-        m.put("tripped", tripped);
-        if (trippedAt != null) {
-            m.put("trippedAt", trippedAt.toString());
-        }
+        saveTrip(m, tripped, trippedAt);
         return m;
     }
 
@@ -147,8 +144,8 @@ public final class DailyLossGate extends LimitGate<DailyLossGate.Settings> {
         day = d.longValue();
         dayStartEquity = Double.NaN;
         restoredLoss = loss.doubleValue();
-        tripped = Boolean.TRUE.equals(state.get("tripped"));
-        trippedAt = state.get("trippedAt") instanceof String t ? Instant.parse(t) : null;
+        tripped = restoredTripped(state);
+        trippedAt = restoredTripTime(state);
     }
 
     @Override

@@ -102,10 +102,7 @@ public final class DrawdownGate extends LimitGate<DrawdownGate.Settings> {
         }
         Map<String, Object> m = new java.util.LinkedHashMap<>();
         m.put("belowPeak", peak - lastEquity);
-        m.put("tripped", tripped);
-        if (trippedAt != null) {
-            m.put("trippedAt", trippedAt.toString());
-        }
+        saveTrip(m, tripped, trippedAt);
         return m;
     }
 
@@ -115,8 +112,8 @@ public final class DrawdownGate extends LimitGate<DrawdownGate.Settings> {
             return;
         }
         restoredBelowPeak = below.doubleValue();
-        tripped = Boolean.TRUE.equals(state.get("tripped"));
-        trippedAt = state.get("trippedAt") instanceof String t ? Instant.parse(t) : null;
+        tripped = restoredTripped(state);
+        trippedAt = restoredTripTime(state);
     }
 
     @Override

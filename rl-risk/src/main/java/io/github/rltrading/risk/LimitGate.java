@@ -114,6 +114,24 @@ abstract class LimitGate<L extends LimitGate.Limits> implements RiskGate {
             hasPercent ? v.doubleInRange("limit-percent", 0.02, 1e-9, 1.0) : Double.NaN};
     }
 
+    /** Saves a breaker's trip (whether, and when) into a gate's saved state. */
+    static void saveTrip(java.util.Map<String, Object> state, boolean tripped, java.time.Instant at) {
+        state.put("tripped", tripped);
+        if (at != null) {
+            state.put("trippedAt", at.toString());
+        }
+    }
+
+    /** Whether a saved state says the breaker had tripped. */
+    static boolean restoredTripped(java.util.Map<String, Object> state) {
+        return Boolean.TRUE.equals(state.get("tripped"));
+    }
+
+    /** When the breaker of a saved state tripped, or null. */
+    static java.time.Instant restoredTripTime(java.util.Map<String, Object> state) {
+        return state.get("trippedAt") instanceof String t ? java.time.Instant.parse(t) : null;
+    }
+
     static String fmt(double v) {
         if (v == Math.rint(v) && Math.abs(v) < 1e15) {
             return Long.toString((long) v);

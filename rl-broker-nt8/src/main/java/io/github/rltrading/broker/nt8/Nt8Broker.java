@@ -748,18 +748,14 @@ public final class Nt8Broker implements Broker {
             lock.notifyAll();
         }
         bridge.release(this);
-        Runnable hook = afterClose;
-        afterClose = null;
-        if (hook != null) {
-            hook.run();
-        }
+        afterClose.run();
     }
 
-    /** Run once after close (the providers release their shared bridge with it). */
-    private volatile Runnable afterClose;
+    /** Run once after close: the providers release their shared bridge with it. */
+    private final SharedBridges.OnClose afterClose = new SharedBridges.OnClose();
 
     void afterClose(Runnable hook) {
-        this.afterClose = hook;
+        afterClose.set(hook);
     }
 
     @Override

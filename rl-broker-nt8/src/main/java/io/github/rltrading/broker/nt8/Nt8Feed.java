@@ -222,17 +222,13 @@ public final class Nt8Feed implements MarketDataFeed {
     public void close() {
         bridgeClosed();
         bridge.release(this);
-        Runnable hook = afterClose;
-        afterClose = null;
-        if (hook != null) {
-            hook.run();
-        }
+        afterClose.run();
     }
 
-    /** Run once after close (the providers release their shared bridge with it). */
-    private volatile Runnable afterClose;
+    /** Run once after close: the providers release their shared bridge with it. */
+    private final SharedBridges.OnClose afterClose = new SharedBridges.OnClose();
 
     void afterClose(Runnable hook) {
-        this.afterClose = hook;
+        afterClose.set(hook);
     }
 }

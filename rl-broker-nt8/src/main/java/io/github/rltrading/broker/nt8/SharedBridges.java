@@ -67,4 +67,20 @@ final class SharedBridges {
             BRIDGES.put(key, new Entry(bridge, s, e.users() - 1));
         }
     }
+
+    /** An action to run once when a broker or feed made from configuration closes. */
+    static final class OnClose {
+        private final java.util.concurrent.atomic.AtomicReference<Runnable> hook = new java.util.concurrent.atomic.AtomicReference<>();
+
+        void set(Runnable value) {
+            hook.set(value);
+        }
+
+        void run() {
+            Runnable h = hook.getAndSet(null);
+            if (h != null) {
+                h.run();
+            }
+        }
+    }
 }
