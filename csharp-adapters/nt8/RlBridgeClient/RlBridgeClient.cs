@@ -1391,6 +1391,25 @@ namespace RlTrading.Bridge
             return new JsonObject().Set("type", type).Set("v", ProtocolVersion);
         }
 
+        /// <summary>
+        /// The SDK symbol of a NinjaTrader instrument name, as the bridge derives it: the root, upper case
+        /// ("ES 12-26" to "ES", "SPY" to "SPY").
+        /// </summary>
+        public static string SymbolOf(string instrument)
+        {
+            string t = (instrument ?? "").Trim();
+            int space = t.IndexOf(' ');
+            return (space < 0 ? t : t.Substring(0, space)).ToUpperInvariant();
+        }
+
+        /// <summary>True when an order's "instrument" (absent, the SDK symbol or the full name) is this instrument.</summary>
+        public static bool IsSameInstrument(string orderInstrument, string instrument)
+        {
+            return string.IsNullOrEmpty(orderInstrument)
+                || string.Equals(orderInstrument.Trim(), (instrument ?? "").Trim(), StringComparison.OrdinalIgnoreCase)
+                || SymbolOf(orderInstrument) == SymbolOf(instrument);
+        }
+
         /// <summary>A fresh request id with the prefix, unique in this process ("a17").</summary>
         public static string NextId(string prefix)
         {

@@ -263,6 +263,10 @@ namespace RlTrading.Bridge.TestConsole
                 {
                     reason = "client order id " + coid + " is already in use";
                 }
+                else if (!RlBridgeClient.IsSameInstrument(m.GetString("instrument"), settings.Instrument))
+                {
+                    reason = "this strategy trades " + settings.Instrument + ", not " + m.GetString("instrument");
+                }
                 else if (side != "BUY" && side != "SELL")
                 {
                     reason = "order.side must be BUY or SELL, got " + Json.Serialize(m["side"]);

@@ -317,7 +317,6 @@ public final class Nt8Bridge implements AutoCloseable {
         String symbol = symbolOf(instrument);
         String account = Protocol.text(m, "account", "");
         c.greeted(symbol, account);
-        Connection old = bySymbol.put(symbol, c);
         ObjectNode welcome = Protocol.message(MessageType.WELCOME);
         if (id != null) {
             welcome.put("id", id);
@@ -331,6 +330,8 @@ public final class Nt8Bridge implements AutoCloseable {
         welcome.put("maxLineBytes", settings.maxLineBytes());
         welcome.put("session", brokers.containsKey(symbol) || primaryFeed(symbol) != null);
         c.send(welcome);
+        // Only now may others (a broker's connect or resync) send on it: welcome must be the first reply.
+        Connection old = bySymbol.put(symbol, c);
         LOG.info("NinjaTrader strategy connected: {} ({}) account '{}' as {}", instrument, symbol, account, c.id());
         if (old != null && old != c) {
             old.close(ErrorCode.REPLACED, "a newer connection (" + c.id() + ") for " + symbol + " replaced this one");

@@ -226,7 +226,7 @@ final class FakeStrategy implements AutoCloseable {
                 String coid = Protocol.text(m, "clientOrderId");
                 boolean known = sim.openOrders().stream().anyMatch(o -> o.clientOrderId().equals(coid));
                 if (!known) {
-                    send(Protocol.error(io.github.rltrading.broker.nt8.protocol.ErrorCode.BAD_MESSAGE,
+                    send(Protocol.error(io.github.rltrading.broker.nt8.protocol.ErrorCode.UNKNOWN_ORDER,
                             "no working order " + coid, id));
                     return;
                 }

@@ -22,6 +22,8 @@ public enum ErrorCode {
     UNKNOWN_REQUEST,
     /** A {@code cancel} names an order the strategy is not working (unknown or already finished). */
     UNKNOWN_ORDER,
+    /** The strategy could not cancel an order (it filled first, or NinjaTrader refused). */
+    CANCEL_FAILED,
     /** No session on this bridge trades the instrument. */
     NO_SESSION,
     /** A newer connection for the same instrument replaced this one; it is closed. */
