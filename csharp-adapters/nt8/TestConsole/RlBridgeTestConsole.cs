@@ -22,6 +22,7 @@ namespace RlTrading.Bridge.TestConsole
         internal string Instrument = "MES 12-26";
         internal string Account = "Sim101";
         internal int Bars = 120;
+        internal int Historical = 0;
         internal int Seed = 1;
         internal double Tick = 0.25;
         internal double StartPrice = 5000;
@@ -36,7 +37,7 @@ namespace RlTrading.Bridge.TestConsole
 
         internal const string Usage =
             "usage: RlBridgeTestConsole.exe [--host 127.0.0.1] [--port 8888] [--instrument \"MES 12-26\"] [--account Sim101]\n"
-            + "         [--bars 120] [--seed 1] [--tick 0.25] [--start-price 5000] [--start 2026-11-20T14:30:00Z]\n"
+            + "         [--bars 120] [--historical 0] [--seed 1] [--tick 0.25] [--start-price 5000] [--start 2026-11-20T14:30:00Z]\n"
             + "         [--request-timeout-ms 2000] [--backoff-ms 100] [--max-backoff-ms 1000] [--heartbeat-ms 1000]\n"
             + "         [--max-quantity 10] [--reconnect-wait-ms 15000] [--token T]";
 
@@ -66,6 +67,7 @@ namespace RlTrading.Bridge.TestConsole
                     case "--instrument": s.Instrument = v; break;
                     case "--account": s.Account = v; break;
                     case "--bars": s.Bars = Int(key, v, 0, 1000000); break;
+                    case "--historical": s.Historical = Int(key, v, 0, 1000000); break;
                     case "--seed": s.Seed = Int(key, v, int.MinValue, int.MaxValue); break;
                     case "--tick": s.Tick = Num(key, v, 1e-9); break;
                     case "--start-price": s.StartPrice = Num(key, v, 1e-9); break;
@@ -759,8 +761,10 @@ namespace RlTrading.Bridge.TestConsole
                         return 2;
                     }
                     SimBar bar = bars[i];
+                    // The first --historical bars play NinjaTrader's State.Historical: flagged, no action asked.
+                    bool historical = i < s.Historical;
                     exchange.TradeBar(bar, i); // the exchange trades during the bar; the bar is sent when it closes
-                    if (!SendBar(client, s, "1m", bar))
+                    if (!SendBar(client, s, "1m", bar, historical))
                     {
                         return 2;
                     }
@@ -768,7 +772,7 @@ namespace RlTrading.Bridge.TestConsole
                     SimBar b5 = m5.Add(bar);
                     if (b5 != null)
                     {
-                        if (!SendBar(client, s, "5m", b5))
+                        if (!SendBar(client, s, "5m", b5, historical))
                         {
                             return 2;
                         }
@@ -777,11 +781,19 @@ namespace RlTrading.Bridge.TestConsole
                     SimBar b15 = m15.Add(bar);
                     if (b15 != null)
                     {
-                        if (!SendBar(client, s, "15m", b15))
+                        if (!SendBar(client, s, "15m", b15, historical))
                         {
                             return 2;
                         }
                         bars15++;
+                    }
+                    if (historical)
+                    {
+                        if ((i + 1) % 200 == 0 || i + 1 == s.Historical)
+                        {
+                            Console.WriteLine("console: " + (i + 1) + "/" + bars.Count + " bars sent (historical)");
+                        }
+                        continue;
                     }
                     requested++;
                     JsonObject reply;
@@ -895,7 +907,7 @@ namespace RlTrading.Bridge.TestConsole
         }
 
         /// <summary>Sends a bar; if the connection dropped under it, waits for the reconnect and sends it again.</summary>
-        private static bool SendBar(RlBridgeClient client, Settings s, string timeframe, SimBar bar)
+        private static bool SendBar(RlBridgeClient client, Settings s, string timeframe, SimBar bar, bool historical)
         {
             for (int attempt = 0; attempt < 3; attempt++)
             {
@@ -908,7 +920,7 @@ namespace RlTrading.Bridge.TestConsole
                     .Set("low", bar.Low)
                     .Set("close", bar.Close)
                     .Set("volume", bar.Volume)
-                    .Set("historical", false);
+                    .Set("historical", historical);
                 if (client.Send(m))
                 {
                     return true;

@@ -139,6 +139,8 @@ public final class TradingSession implements AutoCloseable {
     private Assessment lastAssessment;
     /** The last decision after the gate, and the bar it was made on; read by state snapshots and monitors. */
     private volatile Decision lastDecision;
+    /** Bars the feed marked as warm-up history: features computed, no decision. */
+    private long warmUpBars;
     private volatile Instant lastDecisionBar;
     private int barsInPosition;
     private double lastQuantity;
@@ -539,6 +541,10 @@ public final class TradingSession implements AutoCloseable {
                 return;
             }
         }
+        if (feed != null && feed.isWarmingUp()) {
+            warmUpBars++;
+            return; // history replayed to warm the features up: no decision, no order
+        }
         decisions++;
         io.github.rltrading.core.trading.Position held = portfolio.position(instrument.symbol());
         Observation observation = new Observation(bar.end(), row, positionFraction, new Observation.PositionState(
@@ -848,6 +854,7 @@ public final class TradingSession implements AutoCloseable {
                     .put("bars", history.size())
                     .put("decisions", decisions)
                     .put("decisionsNotJournalled", decisionsNotJournalled)
+                    .put("warmUpBars", warmUpBars)
                     .put("errors", errors)
                     .put("fills", portfolio.fillCount())
                     .put("trades", portfolio.closedTrades().size())

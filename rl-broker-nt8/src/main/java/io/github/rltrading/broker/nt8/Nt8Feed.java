@@ -68,7 +68,11 @@ public final class Nt8Feed implements MarketDataFeed {
         return timeframe;
     }
 
-    /** Whether the bar the session works on now came from history (the strategy's warm-up), not live. */
+    /**
+     * Whether the bar the session works on now came from history (the strategy's
+     * {@code State.Historical}), not live: the session warms its features on it without deciding.
+     */
+    @Override
     public boolean isWarmingUp() {
         lock.lock();
         try {

@@ -34,4 +34,13 @@ public interface MarketDataFeed extends AutoCloseable {
 
     @Override
     default void close() {}
+
+    /**
+     * Whether the bar just returned by {@link #next} is history replayed to warm the features up
+     * (NinjaTrader's {@code State.Historical}) rather than a bar that closed live. The session
+     * computes features on such bars but makes no decision and sends no order. False by default.
+     */
+    default boolean isWarmingUp() {
+        return false;
+    }
 }
