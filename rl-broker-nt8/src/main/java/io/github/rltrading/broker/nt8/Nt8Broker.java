@@ -413,7 +413,7 @@ public final class Nt8Broker implements Broker {
         }
     }
 
-    /** The latest {@code account} values the strategy sent (cash value, realised P&L, ...); empty before one. */
+    /** The latest {@code account} values the strategy sent (cash value, realised P&amp;L, ...); empty before one. */
     public Map<String, Double> account() {
         synchronized (lock) {
             return Map.copyOf(account);
