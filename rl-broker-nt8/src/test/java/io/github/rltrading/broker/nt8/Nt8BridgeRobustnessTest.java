@@ -146,6 +146,7 @@ class Nt8BridgeRobustnessTest {
 
     @Test
     void aHundredConnectionsAtOnceAreServedAndLeaveNothingBehind() throws Exception {
+        bridgeThreads(); // loads the management classes (and opens their jars) before the file descriptors are counted
         long fdsBefore = openFileDescriptors();
         try (Nt8Bridge bridge = Nt8Bridge.builder().port(0).build().start()) {
             List<RawClient> clients = new ArrayList<>();
@@ -166,15 +167,43 @@ class Nt8BridgeRobustnessTest {
                 }
             }
             assertThat(bridge.stats().connectionsOpen()).isEqualTo(100);
+            assertThat(bridgeThreads().stream().filter(n -> n.startsWith("nt8-read-")))
+                    .as("the thread dump sees the connections' virtual threads").hasSize(100);
             for (RawClient c : clients) {
                 c.close();
             }
             Nt8BrokerCompatibilityTest.waitFor(() -> bridge.stats().connectionsOpen() == 0, "all 100 connections to close");
             assertThat(bridge.stats().connectionsAccepted()).isEqualTo(100);
+            Nt8BrokerCompatibilityTest.waitFor(() -> bridgeThreads().stream().noneMatch(n -> n.startsWith("nt8-read-")
+                    || n.startsWith("nt8-write-")), "the connections' threads to end; alive: " + bridgeThreads());
         }
+        Nt8BrokerCompatibilityTest.waitFor(() -> bridgeThreads().isEmpty(), "every bridge thread to end; alive: " + bridgeThreads());
         if (fdsBefore >= 0) {
             Nt8BrokerCompatibilityTest.waitFor(() -> openFileDescriptors() <= fdsBefore + 5,
                     "file descriptors to return to " + fdsBefore + " (now " + openFileDescriptors() + ")");
+        }
+    }
+
+    /**
+     * Names of the bridge's threads still alive, virtual ones included (a JSON thread dump lists
+     * them; {@code Thread.getAllStackTraces} would not).
+     */
+    static List<String> bridgeThreads() {
+        try {
+            java.nio.file.Path dump = java.nio.file.Files.createTempFile("threads", ".json");
+            java.nio.file.Files.delete(dump);
+            var bean = java.lang.management.ManagementFactory.getPlatformMXBean(com.sun.management.HotSpotDiagnosticMXBean.class);
+            bean.dumpThreads(dump.toString(), com.sun.management.HotSpotDiagnosticMXBean.ThreadDumpFormat.JSON);
+            String json = java.nio.file.Files.readString(dump);
+            java.nio.file.Files.delete(dump);
+            List<String> names = new ArrayList<>();
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"name\": \"(nt8-[^\"]*)\"").matcher(json);
+            while (m.find()) {
+                names.add(m.group(1));
+            }
+            return names;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 
