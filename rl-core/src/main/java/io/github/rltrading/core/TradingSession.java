@@ -570,6 +570,13 @@ public final class TradingSession implements AutoCloseable {
 
         lastDecision = gated;
         lastDecisionBar = bar.end();
+        if (feed != null) {
+            try {
+                feed.onDecision(bar.end(), gated);
+            } catch (RuntimeException e) {
+                error("feed failed to take the decision", e);
+            }
+        }
         double targetQty = toQuantity(gated.targetPosition());
         if (journal.isEnabled()) {
             if (journalAllBars || gated != decision || route == DecisionGate.Route.REASONER

@@ -51,6 +51,8 @@ public final class Nt8Feed implements MarketDataFeed {
     private boolean lastDeliveredHistorical;
     private boolean finished;
     private long refused;
+    private Instant decisionBar;
+    private io.github.rltrading.core.decision.Decision decision;
 
     Nt8Feed(Nt8Bridge bridge, Instrument instrument, Timeframe timeframe) {
         this.bridge = bridge;
@@ -111,6 +113,18 @@ public final class Nt8Feed implements MarketDataFeed {
             lastOffered = bar.end();
             queue.addLast(new Pending(bar, historical));
             arrived.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Remembers the session's decision so that the bar's {@code action_response} can carry it. */
+    @Override
+    public void onDecision(Instant barEnd, io.github.rltrading.core.decision.Decision value) {
+        lock.lock();
+        try {
+            decisionBar = barEnd;
+            decision = value;
         } finally {
             lock.unlock();
         }
@@ -192,9 +206,31 @@ public final class Nt8Feed implements MarketDataFeed {
         reply.put("id", r.id());
         reply.put("instrument", instrument.symbol());
         reply.put("barEnd", r.barEnd().toString());
+        io.github.rltrading.core.decision.Decision d;
+        lock.lock();
+        try {
+            d = r.barEnd().equals(decisionBar) ? decision : null;
+        } finally {
+            lock.unlock();
+        }
+        // The decision itself (what the policy and the reasoner wanted), as a fraction of the
+        // maximum position; targetPosition below is what the orders aim at after the risk chain.
+        reply.put("decided", d != null);
+        if (d != null) {
+            reply.put("decisionTarget", d.targetPosition());
+            reply.put("confidence", d.confidence());
+            reply.put("rationale", d.rationale());
+        } else {
+            reply.putNull("decisionTarget");
+            reply.putNull("confidence");
+            reply.put("rationale", "");
+        }
         Nt8Broker broker = bridge.brokerIfPresent(instrument.symbol());
         if (broker != null) {
             broker.describeTarget(reply);
+        }
+        if (d != null && !d.source().isEmpty()) {
+            reply.put("source", d.source());
         }
         if (!r.connection().send(reply)) {
             LOG.debug("action_response {} not sent: connection closed", r.id());

@@ -115,6 +115,11 @@ class Nt8SessionRoundTripTest {
             assertThat(responses.get(8).get("position").asDouble()).isEqualTo(0.0);
             assertThat(responses.get(20).get("targetPosition").asDouble()).isEqualTo(-1.0);
             assertThat(responses.get(20).get("source").asText()).isEqualTo("script");
+            assertThat(responses.get(20).get("decided").asBoolean()).isTrue();
+            assertThat(responses.get(20).get("decisionTarget").asDouble()).isEqualTo(-0.5);
+            assertThat(responses.get(20).get("confidence").asDouble()).isEqualTo(0.95);
+            assertThat(responses.get(20).get("rationale").asText()).isEqualTo("scripted");
+            assertThat(responses.get(2).get("decided").asBoolean()).as("a historical bar is not decided on").isFalse();
             // Historical bars never trade: the scripted target is 0 there anyway; the journal has every fill.
             long fillsInJournal;
             try (var events = JournalReader.read(dir)) {

@@ -43,4 +43,11 @@ public interface MarketDataFeed extends AutoCloseable {
     default boolean isWarmingUp() {
         return false;
     }
+
+    /**
+     * The session's decision on the bar ending {@code barEnd} (after the decision gate, before the
+     * risk chain). A feed that answers its venue, such as NinjaTrader's strategy asking for each
+     * bar's decision, reports it; others ignore it (the default). Called on the session's loop thread.
+     */
+    default void onDecision(java.time.Instant barEnd, io.github.rltrading.core.decision.Decision decision) {}
 }
