@@ -882,11 +882,10 @@ public final class TradingSession implements AutoCloseable {
                 List.copyOf(portfolio.closedTrades()), decisions, errors);
     }
 
-    /** JSON has no NaN: a price that is not set is left out rather than written as a string. */
     /** The order event, streamed field by field (prices that are not set are left out). */
     private void journalOrder(Order order, Instant time) {
         OrderRequest r = order.request();
-        String when = time.toString();
+        String when = io.github.rltrading.core.util.IsoTime.format(time);
         journal(EventType.ORDER, out -> {
             out.string("clientOrderId", order.clientOrderId())
                     .string("brokerOrderId", order.brokerOrderId())
@@ -908,7 +907,7 @@ public final class TradingSession implements AutoCloseable {
 
     /** The fill event, streamed field by field, with the position and equity after it. */
     private void journalFill(Fill fill) {
-        String when = fill.time().toString();
+        String when = io.github.rltrading.core.util.IsoTime.format(fill.time());
         double position = portfolio.quantity(instrument.symbol());
         double equity = portfolio.equity();
         journal(EventType.FILL, out -> out

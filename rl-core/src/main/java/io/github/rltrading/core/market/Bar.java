@@ -57,7 +57,7 @@ public record Bar(String symbol, Timeframe timeframe, Instant end,
 
     /** Bar start: {@code end - timeframe}. */
     public Instant start() {
-        return end.minus(timeframe.length());
+        return end.minusMillis(timeframe.millis()); // cheaper than Instant.minus(Duration) on every bar
     }
 
     /** High minus low. */

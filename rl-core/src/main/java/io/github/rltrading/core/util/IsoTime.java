@@ -70,4 +70,42 @@ public final class IsoTime {
         }
         return at + width;
     }
+
+    /**
+     * Appends instants given in epoch milliseconds as {@link #formatMillis} would, reusing the date
+     * part while consecutive times fall on the same UTC day (a CSV of bars: one date per 1,440
+     * minutes). Not thread-safe: one per writer.
+     */
+    public static final class Appender {
+        private long day = Long.MIN_VALUE;
+        private String datePart;
+
+        /** Appends {@code IsoTime.formatMillis(epochMillis)} to {@code out}. */
+        public void appendMillis(StringBuilder out, long epochMillis) {
+            long d = Math.floorDiv(epochMillis, 86_400_000L);
+            int msOfDay = (int) Math.floorMod(epochMillis, 86_400_000L);
+            if (d != day) {
+                String full = formatMillis(d * 86_400_000L);
+                // The fast path needs the plain form "yyyy-MM-ddT00:00:00Z"; other years go the slow way.
+                datePart = full.length() == 20 ? full.substring(0, 11) : null;
+                day = d;
+            }
+            if (datePart == null || msOfDay % 1000 != 0) {
+                out.append(formatMillis(epochMillis));
+                return;
+            }
+            int s = msOfDay / 1000;
+            out.append(datePart);
+            two(out, s / 3600);
+            out.append(':');
+            two(out, s / 60 % 60);
+            out.append(':');
+            two(out, s % 60);
+            out.append('Z');
+        }
+
+        private static void two(StringBuilder out, int v) {
+            out.append((char) ('0' + v / 10)).append((char) ('0' + v % 10));
+        }
+    }
 }

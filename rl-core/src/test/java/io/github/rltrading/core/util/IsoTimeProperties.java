@@ -29,6 +29,23 @@ class IsoTimeProperties {
         assertThat(IsoTime.formatMillis(millis)).isEqualTo(Instant.ofEpochMilli(millis).toString());
     }
 
+    /** A run of times (minutes, some with seconds or millis, across days and out-of-range years) appended in order. */
+    @Property(tries = 300)
+    void theAppenderWritesWhatFormatMillisWrites(@ForAll @LongRange(min = -62_000_000_000_000L, max = 253_000_000_000_000L) long start,
+            @ForAll @IntRange(min = 1, max = 200) int count, @ForAll @IntRange(min = 1, max = 4000) int stepSeconds,
+            @ForAll @IntRange(min = 0, max = 999) int oddMillis) {
+        IsoTime.Appender appender = new IsoTime.Appender();
+        StringBuilder out = new StringBuilder();
+        long t = start;
+        for (int i = 0; i < count; i++) {
+            long ms = i % 7 == 3 ? t + oddMillis : t;
+            out.setLength(0);
+            appender.appendMillis(out, ms);
+            assertThat(out.toString()).isEqualTo(Instant.ofEpochMilli(ms).toString());
+            t += stepSeconds * 1000L;
+        }
+    }
+
     @Example
     void edges() {
         for (Instant t : new Instant[] {Instant.EPOCH, Instant.parse("2020-02-29T23:59:59.999Z"), Instant.MIN, Instant.MAX,

@@ -22,6 +22,9 @@ public final class Baselines {
         return observation -> Decision.flat("stay flat", "flat");
     }
 
+    private static final String EMA_UP = "EMA 10 above EMA 50";
+    private static final String EMA_DOWN = "EMA 10 below EMA 50";
+
     /**
      * EMA cross on the features {@code 1m_ema_10_dist} and {@code 1m_ema_50_dist} of the
      * {@code market} set: long while EMA 10 is above EMA 50, short while below. With
@@ -43,7 +46,7 @@ public final class Baselines {
                 return Decision.flat("EMAs not defined yet", "ema-cross");
             }
             boolean up = d10 < d50;
-            return Decision.target(up ? 1 : -1, 1, "EMA 10 " + (up ? "above" : "below") + " EMA 50", "ema-cross");
+            return Decision.target(up ? 1 : -1, 1, up ? EMA_UP : EMA_DOWN, "ema-cross");
         };
     }
 }

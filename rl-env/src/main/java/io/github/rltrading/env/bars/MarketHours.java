@@ -61,7 +61,10 @@ public record MarketHours(String name, ZoneId zone, LocalTime open, LocalTime cl
         if (tradingDays == null || tradingDays.isEmpty()) {
             throw new IllegalArgumentException("market hours '" + name + "' need at least one trading day");
         }
-        tradingDays = Set.copyOf(tradingDays);
+        // An EnumSet: tradingDateOfLocal asks it on every bar, and a bit test is the cheapest answer.
+        java.util.EnumSet<DayOfWeek> days = java.util.EnumSet.noneOf(DayOfWeek.class);
+        days.addAll(tradingDays);
+        tradingDays = java.util.Collections.unmodifiableSet(days);
     }
 
     /** Whether the session starts the evening before its trading date (or lasts 24 hours from an evening open). */

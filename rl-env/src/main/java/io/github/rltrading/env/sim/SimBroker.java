@@ -69,6 +69,9 @@ public final class SimBroker implements Broker {
         }
     }
 
+    private final List<String> scratchIds = new ArrayList<>();
+    private final List<String> scratchLater = new ArrayList<>();
+
     public SimBroker(ExecutionModel model) {
         this.model = Objects.requireNonNull(model, "model");
     }
@@ -186,15 +189,26 @@ public final class SimBroker implements Broker {
      */
     @Override
     public synchronized void onBar(Bar bar) {
-        Instant open = bar.start();
         clock = bar.end();
-        List<String> ids = new ArrayList<>(working.keySet());
+        if (working.isEmpty()) {
+            return; // most bars of a backtest: nothing to fill
+        }
+        Instant open = bar.start();
+        // Scratch lists reused bar after bar: evaluating may add (bracket children) or remove orders.
+        List<String> ids = scratchIds;
+        ids.clear();
+        ids.addAll(working.keySet());
         for (String id : ids) {
             evaluate(id, bar, open);
         }
         // Children created on this bar (entry filled at or after the open) get the rest of the bar.
-        List<String> later = new ArrayList<>(working.keySet());
-        later.removeAll(ids);
+        List<String> later = scratchLater;
+        later.clear();
+        for (String id : working.keySet()) {
+            if (!ids.contains(id)) {
+                later.add(id);
+            }
+        }
         for (String id : later) {
             evaluate(id, bar, open);
         }
