@@ -1,15 +1,13 @@
 package io.github.rltrading.examples.live;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.rltrading.broker.testkit.ExternalTools;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.rltrading.core.state.SessionStateStore;
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
-import java.io.File;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.net.ServerSocket;
@@ -32,15 +30,6 @@ class LiveNt8AppTest {
 
     private static final Path CONSOLE = Path.of("..", "csharp-adapters", "nt8", "build", "RlBridgeTestConsole.exe");
 
-    private static String mono() {
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-            Path p = Path.of(dir, "mono");
-            if (Files.isExecutable(p)) {
-                return p.toString();
-            }
-        }
-        return null;
-    }
 
     private static int freePort() throws Exception {
         try (ServerSocket s = new ServerSocket(0)) {
@@ -69,15 +58,10 @@ class LiveNt8AppTest {
 
     @Test
     void theAppTradesTheConsoleAndComesBackWithItsStateAfterARestart(@TempDir Path dir) throws Exception {
-        String mono = mono();
-        if (mono == null || !Files.exists(CONSOLE)) {
-            String why = (mono == null ? "mono is not installed" : CONSOLE + " is not built")
-                    + ": install Debian's mono-mcs and mono-runtime and run csharp-adapters/nt8/build.sh (.ci/run does both)";
-            if ("1".equals(System.getenv("RL_REQUIRE_CSHARP"))) {
-                fail(why + " (RL_REQUIRE_CSHARP=1)");
-            }
-            assumeTrue(false, why);
-        }
+        String mono = ExternalTools.require("mono", "install Debian's mono-mcs and mono-runtime (.ci/run does)",
+                "RL_REQUIRE_CSHARP").toString();
+        ExternalTools.requireThat(Files.exists(CONSOLE), CONSOLE + " is not built: run csharp-adapters/nt8/build.sh (.ci/run does)",
+                "RL_REQUIRE_CSHARP");
         String yaml;
         try (var in = LiveNt8App.class.getResourceAsStream("/live-nt8.yaml")) {
             yaml = new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("runs/live-nt8/", dir.toString().replace('\\', '/') + "/");

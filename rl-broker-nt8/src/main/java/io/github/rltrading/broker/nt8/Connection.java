@@ -34,6 +34,8 @@ final class Connection {
 
     private static final Logger LOG = LoggerFactory.getLogger(Connection.class);
     private static final byte[] POISON = new byte[0];
+    /** How long a closing connection's writer may take to send its last message before the socket is closed. */
+    private static final java.time.Duration CLOSE_GRACE = java.time.Duration.ofSeconds(2);
 
     private final String id;
     private final Socket socket;
@@ -61,8 +63,12 @@ final class Connection {
     }
 
     void start() {
-        reader = Thread.ofVirtual().name("nt8-read-" + id).start(this::readLoop);
-        writer = Thread.ofVirtual().name("nt8-write-" + id).start(this::writeLoop);
+        // Both exist before either runs: the reader may close the connection at its first line,
+        // and closing waits for the writer to send the reason.
+        writer = Thread.ofVirtual().name("nt8-write-" + id).unstarted(this::writeLoop);
+        reader = Thread.ofVirtual().name("nt8-read-" + id).unstarted(this::readLoop);
+        writer.start();
+        reader.start();
     }
 
     String id() {
@@ -142,8 +148,8 @@ final class Connection {
 
     /** Closes after telling the peer why (best effort). Idempotent. */
     void close(ErrorCode code, String text) {
-        if (closed.get()) {
-            return;
+        if (!shutdown(text)) {
+            return; // closed already
         }
         LOG.info("nt8 connection {} ({}) closing: {} {}", id, symbol, code.wireName(), text);
         // Jump the queue: the peer should learn why even if the queue is full.
@@ -151,16 +157,21 @@ final class Connection {
         outbound.clear();
         outbound.offer(last);
         outbound.offer(POISON);
-        shutdown(text);
-        // The writer sends the reason, then closes the socket; do not wait for a stuck peer.
-        try {
-            if (writer != null && Thread.currentThread() != writer) {
-                writer.join(200);
+        // The writer sends the reason, then closes the socket. A peer that does not read could keep
+        // it from ever getting there: close the socket anyway after a grace period, without making
+        // the caller (often this connection's reader) wait for it.
+        Thread w = writer;
+        Thread.ofVirtual().name("nt8-close-" + id).start(() -> {
+            try {
+                if (w != null) {
+                    w.join(CLOSE_GRACE);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                closeSocket();
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        closeSocket();
+        });
     }
 
     /** Closes without a message (peer gone). */

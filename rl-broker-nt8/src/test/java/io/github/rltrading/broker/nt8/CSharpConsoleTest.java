@@ -1,10 +1,9 @@
 package io.github.rltrading.broker.nt8;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.rltrading.broker.testkit.ExternalTools;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.rltrading.core.SessionResult;
 import io.github.rltrading.core.TradingSession;
@@ -14,7 +13,6 @@ import io.github.rltrading.core.market.Instrument;
 import io.github.rltrading.core.market.Timeframe;
 import io.github.rltrading.core.spi.Policy;
 import java.io.BufferedReader;
-import java.io.File;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -41,15 +39,6 @@ class CSharpConsoleTest {
     private static final java.util.concurrent.Executor THREADS = task -> Thread.ofVirtual().start(task);
     private static final Path CONSOLE = Path.of("..", "csharp-adapters", "nt8", "build", "RlBridgeTestConsole.exe");
 
-    private static String mono() {
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-            Path p = Path.of(dir, "mono");
-            if (Files.isExecutable(p)) {
-                return p.toString();
-            }
-        }
-        return null;
-    }
 
     /** One Java process's worth of trading: a bridge, feeds for three timeframes, a broker and a session. */
     private static final class JavaSide implements AutoCloseable {
@@ -108,16 +97,10 @@ class CSharpConsoleTest {
 
     @Test
     void theCSharpClientTradesThroughTheJavaServerAcrossARestart() throws Exception {
-        String mono = mono();
-        boolean required = "1".equals(System.getenv("RL_REQUIRE_CSHARP"));
-        if (mono == null || !Files.exists(CONSOLE)) {
-            String why = (mono == null ? "mono is not installed" : CONSOLE + " is not built")
-                    + ": install Debian's mono-mcs and mono-runtime and run csharp-adapters/nt8/build.sh (.ci/run does both)";
-            if (required) {
-                fail(why + " (RL_REQUIRE_CSHARP=1)");
-            }
-            assumeTrue(false, why);
-        }
+        String mono = ExternalTools.require("mono", "install Debian's mono-mcs and mono-runtime (.ci/run does)",
+                "RL_REQUIRE_CSHARP").toString();
+        ExternalTools.requireThat(Files.exists(CONSOLE), CONSOLE + " is not built: run csharp-adapters/nt8/build.sh (.ci/run does)",
+                "RL_REQUIRE_CSHARP");
         // First Java process: long 1 from bar 10, short 1 from bar 30, flat from bar 45.
         JavaSide first = new JavaSide(0, i -> i >= 45 ? 0 : i >= 30 ? -0.5 : i >= 10 ? 0.5 : 0, 59);
         int port = first.bridge.port();

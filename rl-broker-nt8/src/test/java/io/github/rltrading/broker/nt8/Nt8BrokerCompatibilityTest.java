@@ -30,14 +30,7 @@ class Nt8BrokerCompatibilityTest extends BrokerCompatibilityKit {
         bridges.add(bridge);
         FakeStrategy strategy = new FakeStrategy(bridge.port(), instrument(), "MES 12-26");
         strategies.add(strategy);
-        try {
-            strategy.connect();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        unchecked(strategy::connect);
         return bridge.broker(instrument()).connectTimeout(Duration.ofSeconds(5));
     }
 
@@ -61,16 +54,11 @@ class Nt8BrokerCompatibilityTest extends BrokerCompatibilityKit {
         Nt8Broker nt8 = (Nt8Broker) broker;
         FakeStrategy strategy = strategyOf(broker);
         long syncs = nt8.syncCount();
-        try {
+        unchecked(() -> {
             strategy.disconnect();
             waitFor(() -> nt8.state() == ComponentState.STOPPED, "the broker to notice the disconnect");
             strategy.connect();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        });
         waitFor(() -> nt8.syncCount() > syncs, "the resync after the reconnect");
         assertThat(nt8.state()).isEqualTo(ComponentState.RUNNING);
         return true;
@@ -79,6 +67,22 @@ class Nt8BrokerCompatibilityTest extends BrokerCompatibilityKit {
     private FakeStrategy strategyOf(Broker broker) {
         int i = bridges.indexOf(((Nt8Broker) broker).bridge());
         return strategies.get(i);
+    }
+
+    /** Socket work that may throw, from methods of the kit that cannot. */
+    interface SocketStep {
+        void run() throws IOException, InterruptedException;
+    }
+
+    private static void unchecked(SocketStep step) {
+        try {
+            step.run();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     static void waitFor(java.util.function.BooleanSupplier condition, String what) {
