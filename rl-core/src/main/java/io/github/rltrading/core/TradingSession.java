@@ -139,9 +139,9 @@ public final class TradingSession implements AutoCloseable {
     private Assessment lastAssessment;
     /** The last decision after the gate, and the bar it was made on; read by state snapshots and monitors. */
     private volatile Decision lastDecision;
+    private volatile Instant lastDecisionBar;
     /** Bars the feed marked as warm-up history: features computed, no decision. */
     private long warmUpBars;
-    private volatile Instant lastDecisionBar;
     private int barsInPosition;
     private double lastQuantity;
     private int reasonerFailures;
@@ -329,14 +329,14 @@ public final class TradingSession implements AutoCloseable {
         }
         start();
         try {
-            runHooks(0);
+            runHooks(HookPoint.STARTED);
             while (!stopRequested && !feed.isFinished()) {
                 Optional<Bar> bar = feed.next(pollTimeout);
                 drainBrokerEvents();
                 bar.ifPresent(this::onBar);
-                runHooks(1);
+                runHooks(HookPoint.AFTER_POLL);
             }
-            runHooks(2);
+            runHooks(HookPoint.FINISHING);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             LOG.warn("session {} interrupted; finishing", sessionId);
@@ -348,14 +348,17 @@ public final class TradingSession implements AutoCloseable {
         return finish();
     }
 
-    /** Runs every hook's step 0 (started), 1 (after a poll) or 2 (finishing); a throwing hook is reported. */
-    private void runHooks(int step) {
+    /** Where in {@link #run()} the hooks are called. */
+    private enum HookPoint { STARTED, AFTER_POLL, FINISHING }
+
+    /** Runs every hook at {@code point}; a throwing hook is reported and the others still run. */
+    private void runHooks(HookPoint point) {
         for (SessionHook hook : hooks) {
             try {
-                switch (step) {
-                    case 0 -> hook.started(this);
-                    case 1 -> hook.afterPoll(this);
-                    default -> hook.finishing(this);
+                switch (point) {
+                    case STARTED -> hook.started(this);
+                    case AFTER_POLL -> hook.afterPoll(this);
+                    case FINISHING -> hook.finishing(this);
                 }
             } catch (RuntimeException e) {
                 error("session hook " + hook.getClass().getName() + " failed", e);
@@ -1258,13 +1261,13 @@ public final class TradingSession implements AutoCloseable {
             return this;
         }
 
-        /** Whether {@link TradingSession#close()} closes the feed, policy, reasoner, broker, journal and alert sink. */
         /** Adds code to run on the loop thread at start, after each poll and at the end (see {@link SessionHook}). */
         public Builder hook(SessionHook value) {
             hooks.add(Objects.requireNonNull(value, "hook"));
             return this;
         }
 
+        /** Whether {@link TradingSession#close()} closes the feed, policy, reasoner, broker, journal and alert sink. */
         public Builder closeComponents(boolean value) {
             this.closeComponents = value;
             return this;

@@ -49,7 +49,6 @@ final class Connection {
     private volatile long lastHeardNanos = System.nanoTime();
     private volatile long lastSentNanos = System.nanoTime();
     private volatile String symbol;
-    private volatile String account = "";
     private volatile String closeReason = "";
     private Thread reader;
     private Thread writer;
@@ -80,13 +79,8 @@ final class Connection {
         return symbol;
     }
 
-    String account() {
-        return account;
-    }
-
-    void greeted(String symbol, String account) {
+    void greeted(String symbol) {
         this.symbol = symbol;
-        this.account = account;
     }
 
     boolean isOpen() {

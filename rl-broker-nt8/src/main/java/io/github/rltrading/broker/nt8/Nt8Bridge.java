@@ -316,7 +316,7 @@ public final class Nt8Bridge implements AutoCloseable {
         String instrument = Protocol.text(m, "instrument");
         String symbol = symbolOf(instrument);
         String account = Protocol.text(m, "account", "");
-        c.greeted(symbol, account);
+        c.greeted(symbol);
         ObjectNode welcome = Protocol.message(MessageType.WELCOME);
         if (id != null) {
             welcome.put("id", id);
@@ -374,7 +374,7 @@ public final class Nt8Bridge implements AutoCloseable {
             barsDropped.incrementAndGet();
             return; // a series nobody subscribed to: counted, not an error
         }
-        feed.offer(c, bar, historical, Protocol.id(m));
+        feed.offer(bar, historical, Protocol.id(m));
     }
 
     /** Stops accepting, closes every connection (telling each why) and ends the threads. */

@@ -211,7 +211,6 @@ public final class Nt8Broker implements Broker {
             syncing = false;
             state = ComponentState.RUNNING;
             syncs++;
-            lock.notifyAll();
         }
         for (String w : warnings) {
             LOG.warn(w);
@@ -745,7 +744,6 @@ public final class Nt8Broker implements Broker {
                 return;
             }
             state = ComponentState.CLOSED;
-            lock.notifyAll();
         }
         bridge.release(this);
         afterClose.run();

@@ -49,6 +49,8 @@ public final class Nt8Feed implements MarketDataFeed {
     private Instant lastOffered;
     private Instant lastDelivered;
     private boolean lastDeliveredHistorical;
+    /** True from handing a bar to the session until it asks for the next one. */
+    private boolean processing;
     private boolean finished;
     private long refused;
     private Instant decisionBar;
@@ -94,7 +96,7 @@ public final class Nt8Feed implements MarketDataFeed {
         }
     }
 
-    void offer(Connection c, Bar bar, boolean historical, String messageId) throws ProtocolException {
+    void offer(Bar bar, boolean historical, String messageId) throws ProtocolException {
         lock.lock();
         try {
             if (finished) {
@@ -175,9 +177,6 @@ public final class Nt8Feed implements MarketDataFeed {
             lock.unlock();
         }
     }
-
-    /** True from handing a bar to the session until it asks for the next one. */
-    private boolean processing;
 
     /**
      * Answers, in arrival order, the requests for bars the session has finished with: bars before
