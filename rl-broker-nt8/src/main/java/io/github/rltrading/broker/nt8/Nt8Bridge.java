@@ -66,6 +66,7 @@ public final class Nt8Bridge implements AutoCloseable {
     private final Settings settings;
     private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
     private final Map<String, Connection> bySymbol = new ConcurrentHashMap<>();
+    private final Object helloLock = new Object();
     private final Map<String, Nt8Broker> brokers = new ConcurrentHashMap<>();
     private final Map<String, Nt8Feed> feeds = new ConcurrentHashMap<>();
     private final AtomicLong accepted = new AtomicLong();
@@ -329,9 +330,14 @@ public final class Nt8Bridge implements AutoCloseable {
         welcome.put("requestTimeoutMs", settings.requestTimeout().toMillis());
         welcome.put("maxLineBytes", settings.maxLineBytes());
         welcome.put("session", brokers.containsKey(symbol) || primaryFeed(symbol) != null);
-        c.send(welcome);
-        // Only now may others (a broker's connect or resync) send on it: welcome must be the first reply.
-        Connection old = bySymbol.put(symbol, c);
+        Connection old;
+        // Welcome is queued before the connection is registered, so nothing another thread sends
+        // (a broker's sync_request) can overtake it; one hello at a time, so a client that has seen
+        // its welcome and connects again is always registered after this one, and replaces it.
+        synchronized (helloLock) {
+            c.send(welcome);
+            old = bySymbol.put(symbol, c);
+        }
         LOG.info("NinjaTrader strategy connected: {} ({}) account '{}' as {}", instrument, symbol, account, c.id());
         if (old != null && old != c) {
             old.close(ErrorCode.REPLACED, "a newer connection (" + c.id() + ") for " + symbol + " replaced this one");
