@@ -429,6 +429,20 @@ public final class Ppo implements io.github.rltrading.agents.model.Agent {
         return io.github.rltrading.agents.model.ModelStore.load(dir, "ppo", PpoConfig.class, Ppo::new, a -> a.parameters);
     }
 
+    /**
+     * A warm start: the networks saved in {@code dir} in a new agent with other hyperparameters, to
+     * train further (continuous learning searches the learning rate, entropy bonus and so on from
+     * the production model's weights). The hidden sizes must be the saved ones; the optimiser starts
+     * afresh.
+     *
+     * @throws IllegalArgumentException when the directory holds no PPO model or the hidden sizes differ
+     */
+    public static Ppo load(java.nio.file.Path dir, PpoConfig config) {
+        Objects.requireNonNull(config, "config");
+        return io.github.rltrading.agents.model.ModelStore.load(dir, "ppo", PpoConfig.class,
+                (saved, obs, space) -> new Ppo(config, obs, space), a -> a.parameters);
+    }
+
     /** Mean return of {@code episodes} deterministic episodes (seeds {@code seed}, {@code seed + 1}, ...). */
     public double evaluate(Environment env, int episodes, long seed) {
         double total = 0;
