@@ -17,6 +17,12 @@ public enum EventType {
     REFLECTION,
     ERROR,
     ALERT,
+    /** A challenger model's would-be decision beside production's, and both would-be P&amp;Ls (shadow evaluation). */
+    SHADOW,
+    /** A drift detector crossed its threshold. */
+    DRIFT,
+    /** The session's policy changed to another model version. */
+    MODEL_SWAP,
     SESSION_END;
 
     /** The name as written in the file, e.g. {@code risk_verdict}. */
