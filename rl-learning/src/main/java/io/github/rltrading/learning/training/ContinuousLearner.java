@@ -155,7 +155,7 @@ public final class ContinuousLearner {
                         null, null, fresh + " new experiences in " + partition + ", a retraining needs " + minNewExperiences, stats,
                         exported));
             }
-            return retrain(mode, started, partition, fresh, stats, exported);
+            return retrain(data.get(), mode, started, partition, fresh, stats, exported, fresh + " experiences");
         } catch (RuntimeException | IOException e) {
             LOG.error("Continuous learning for {} failed; production untouched", instrument, e);
             return record(new LearningRun(0, instrument, mode, started, clock.instant(), LearningRun.Outcome.FAILED, fresh, "", "",
@@ -163,15 +163,33 @@ public final class ContinuousLearner {
         }
     }
 
-    private LearningRun retrain(Mode mode, Instant started, String partition, long fresh, ExperienceStats stats, long exported)
-            throws IOException {
+    /**
+     * Continuous training: a retraining on {@code dataset} now, whatever the experience count (new
+     * export files arrived), with the same search, judgement and promotion rule. {@code trigger}
+     * says why, for the registry note.
+     */
+    public LearningRun retrainOn(MarketDataSet dataset, String trigger) {
+        Objects.requireNonNull(dataset, "dataset");
+        Instant started = clock.instant();
+        String partition = store.partitionOf(instrument);
+        long fresh = newExperiences();
+        try {
+            return retrain(dataset, Mode.RETRAIN, started, partition, fresh, null, 0, trigger);
+        } catch (RuntimeException | IOException e) {
+            LOG.error("Continuous training for {} failed; production untouched", instrument, e);
+            return record(new LearningRun(0, instrument, Mode.RETRAIN, started, clock.instant(), LearningRun.Outcome.FAILED, fresh, "",
+                    "", null, null, e.toString(), null, 0));
+        }
+    }
+
+    private LearningRun retrain(MarketDataSet dataset, Mode mode, Instant started, String partition, long fresh, ExperienceStats stats,
+            long exported, String trigger) throws IOException {
         long mark = store.stats(partition).lastId();
-        MarketDataSet dataset = data.get();
         ModelVersion production = registry.production(instrument).orElse(null);
         Path runDir = Files.createDirectories(workDir.resolve("run-" + started.toEpochMilli()));
         Map<Integer, Path> trialDirs = new ConcurrentHashMap<>();
         String study = "learn-" + instrument + "-" + started.toEpochMilli();
-        LOG.info("Retraining {}: {} new experiences; {} trials of {} steps from {}", instrument, fresh, trials, trialSteps,
+        LOG.info("Retraining {} after {}: {} trials of {} steps from {}", instrument, trigger, trials, trialSteps,
                 production == null ? "scratch" : production.name());
         HyperparameterTuner.Result best = tuner.tune(study, trials, (n, params) -> {
             Path dir = runDir.resolve("trial-" + n);
@@ -192,7 +210,7 @@ public final class ContinuousLearner {
         Map<String, Double> metrics = new HashMap<>(challengerTest.metrics("test"));
         metrics.put("validationSharpe", best.bestScore());
         ModelVersion challenger = registry.register(instrument, challengerDir, new Registration(
-                production == null ? "" : production.name(), metrics, "continuous learning after " + fresh + " experiences; "
+                production == null ? "" : production.name(), metrics, "retrained after " + trigger + " on " + dataset.label() + "; "
                         + verdict.reason()));
         if (verdict.promote()) {
             registry.promote(instrument, challenger.name(), "continuous-learning", verdict.reason());

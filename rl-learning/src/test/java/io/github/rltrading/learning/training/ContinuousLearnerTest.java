@@ -103,7 +103,7 @@ class ContinuousLearnerTest {
             assertThat(registry.get(second.challenger()).parent()).isEqualTo(challenger.name());
             assertThat(second.productionTest()).isNotNull();
             assertThat(second.reason()).contains("vs production");
-            assertThat(registry.get(second.challenger()).note()).isEqualTo("continuous learning after 500 experiences; " + second.reason());
+            assertThat(registry.get(second.challenger()).note()).startsWith("retrained after 500 experiences on synthetic").endsWith("; " + second.reason());
             List<AuditEntry> audit = registry.audit("ES");
             AuditEntry last = audit.get(audit.size() - 1);
             if (second.outcome() == LearningRun.Outcome.PROMOTED) {
