@@ -31,8 +31,7 @@ import org.slf4j.LoggerFactory;
  *       threshold no new event is raised for it, and once it is back within, the next crossing raises
  *       one again. Page–Hinkley resets after each alarm, so a further drop is a new event.</li>
  *   <li>On an event: it is kept (the last {@code maxEventsKept}, see {@link #events()}), written to the
- *       journal if one is given (type {@link EventType#ALERT}, source {@value #JOURNAL_SOURCE}: rl-core
- *       has no drift event type, and an alert is what it is), passed to each {@link DriftListener},
+ *       journal if one is given (type {@link EventType#DRIFT}, source {@value #JOURNAL_SOURCE}), passed to each {@link DriftListener},
  *       and the {@link RetrainRequester} is called, at most once per {@code retrainCooldown}
  *       (24 h) on the monitor's clock, with all the events of that check as the reason.</li>
  * </ul>
@@ -275,8 +274,7 @@ public final class DriftMonitor {
             LOG.warn("drift on {}: {}", instrument, e.detail());
             if (journal != null && journal.isEnabled()) {
                 try {
-                    journal.append(EventType.ALERT, JOURNAL_SOURCE, e.time(), out -> out
-                            .string("alert", "drift")
+                    journal.append(EventType.DRIFT, JOURNAL_SOURCE, e.time(), out -> out
                             .string("kind", e.kind().wireName())
                             .string("instrument", e.instrument())
                             .string("feature", e.feature())

@@ -194,10 +194,10 @@ class DriftMonitorTest {
             written = events.toList();
         }
         assertThat(written).hasSize(2).allSatisfy(e -> {
-            assertThat(e.type()).isEqualTo(EventType.ALERT);
+            assertThat(e.type()).isEqualTo(EventType.DRIFT);
             assertThat(e.source()).isEqualTo(DriftMonitor.JOURNAL_SOURCE);
             assertThat(e.time()).isEqualTo(START);
-            assertThat(e.data().get("alert").asText()).isEqualTo("drift");
+            assertThat(e.data().has("alert")).isFalse();
             assertThat(e.data().get("instrument").asText()).isEqualTo("ES");
             assertThat(e.data().get("feature").asText()).isEqualTo("atr");
             assertThat(e.data().get("sampleSize").asLong()).isEqualTo(500); // found at the first check
