@@ -6,6 +6,7 @@ import io.github.rltrading.core.decision.Observation;
 import io.github.rltrading.core.market.Instrument;
 import io.github.rltrading.core.spi.Policy;
 import io.github.rltrading.core.trading.Side;
+import io.github.rltrading.learning.drift.DriftMonitor;
 import io.github.rltrading.learning.experience.Experience;
 import io.github.rltrading.learning.experience.ExperienceStore;
 import io.github.rltrading.learning.experience.TradeOutcome;
@@ -32,7 +33,10 @@ import org.slf4j.LoggerFactory;
  *   <li>The last decision of a session has no next state and is not recorded.</li>
  * </ul>
  *
- * A store failure is logged and the decision still returned: recording must never stop trading.
+ * With a {@link DriftMonitor} ({@link #watchDrift}), every observation's feature row and every
+ * recorded reward go to it, so drift in the market or in the reward is seen as it happens.
+ *
+ * <p>A store failure is logged and the decision still returned: recording must never stop trading.
  */
 public final class ExperienceRecorder implements Policy {
 
@@ -50,6 +54,7 @@ public final class ExperienceRecorder implements Policy {
     private Instant entryTime;
     private long recorded;
     private long failures;
+    private volatile DriftMonitor drift;
 
     /**
      * Records the decisions of {@code inner} for {@code instrument}; {@code modelVersion} names the
@@ -62,8 +67,25 @@ public final class ExperienceRecorder implements Policy {
         this.modelVersion = Objects.requireNonNull(modelVersion, "modelVersion");
     }
 
+    /**
+     * Feeds {@code monitor} each observation's features (they must be the columns its reference was
+     * fitted on: wrap the session's policy, whose observation is the feature row) and each reward.
+     */
+    public ExperienceRecorder watchDrift(DriftMonitor monitor) {
+        this.drift = Objects.requireNonNull(monitor, "monitor");
+        return this;
+    }
+
     @Override
     public synchronized Decision decide(Observation observation) {
+        DriftMonitor monitor = drift;
+        if (monitor != null) {
+            try {
+                monitor.observe(observation.features());
+            } catch (RuntimeException e) {
+                LOG.warn("Drift monitor refused the observation at {}: {}", observation.time(), e.toString());
+            }
+        }
         Decision decision = inner.decide(observation);
         if (previous != null) {
             record(observation);
@@ -85,6 +107,10 @@ public final class ExperienceRecorder implements Policy {
         try {
             long id = store.append(e).id();
             recorded++;
+            DriftMonitor monitor = drift;
+            if (monitor != null) {
+                monitor.observeReward(reward);
+            }
             trackTrade(id, now);
         } catch (RuntimeException ex) {
             failures++;

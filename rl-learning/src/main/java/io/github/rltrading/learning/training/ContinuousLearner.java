@@ -3,6 +3,7 @@ package io.github.rltrading.learning.training;
 import io.github.rltrading.agents.ppo.PpoConfig;
 import io.github.rltrading.learning.experience.ExperienceStats;
 import io.github.rltrading.learning.experience.ExperienceStore;
+import io.github.rltrading.learning.finetune.FineTuneExporter;
 import io.github.rltrading.learning.registry.ModelRegistry;
 import io.github.rltrading.learning.registry.ModelVersion;
 import io.github.rltrading.learning.registry.Registration;
@@ -139,9 +140,6 @@ public final class ContinuousLearner {
                         stats.count(), stats.withOutcome(), stats.winRate(), removed);
             }
             if (mode == Mode.FINETUNE || mode == Mode.ALL) {
-                if (fineTune == null) {
-                    throw new IllegalStateException("fine-tune mode needs an export: set fineTuneExport on the builder");
-                }
                 Path out = workDir.resolve("finetune-" + partition + ".jsonl");
                 exported = fineTune.export(store, partition, out);
                 LOG.info("Fine-tuning data for {}: {} examples in {}", partition, exported, out);
@@ -180,6 +178,22 @@ public final class ContinuousLearner {
             return record(new LearningRun(0, instrument, Mode.RETRAIN, started, clock.instant(), LearningRun.Outcome.FAILED, fresh, "",
                     "", null, null, e.toString(), null, 0));
         }
+    }
+
+    /**
+     * A retraining now on the learner's market data, whatever the experience count: for drift
+     * detection and requests by hand. {@code trigger} says why, for the registry note.
+     */
+    public LearningRun retrainNow(String trigger) {
+        MarketDataSet dataset;
+        try {
+            dataset = data.get();
+        } catch (RuntimeException e) {
+            LOG.error("Retraining {} ({}) could not read its market data", instrument, trigger, e);
+            return record(new LearningRun(0, instrument, Mode.RETRAIN, clock.instant(), clock.instant(), LearningRun.Outcome.FAILED,
+                    newExperiences(), "", "", null, null, "market data: " + e, null, 0));
+        }
+        return retrainOn(dataset, trigger);
     }
 
     private LearningRun retrain(MarketDataSet dataset, Mode mode, Instant started, String partition, long fresh, ExperienceStats stats,
@@ -301,7 +315,8 @@ public final class ContinuousLearner {
         private int trials = 10;
         private long trialSteps = 20_000;
         private Path workDir = Path.of("runs", "learning");
-        private FineTuneExport fineTune;
+        private FineTuneExport fineTune = (store, partition, out) -> FineTuneExporter.builder().build()
+                .export(store.annotated(partition, Integer.MAX_VALUE), out).written();
         private Clock clock = Clock.systemUTC();
 
         private Builder(String instrument, ExperienceStore store, ModelRegistry registry) {
@@ -371,8 +386,12 @@ public final class ContinuousLearner {
             return this;
         }
 
+        /**
+         * How fine-tune mode writes the reasoner's training data; by default a {@link FineTuneExporter}
+         * with its defaults over the partition's annotated experiences.
+         */
         public Builder fineTuneExport(FineTuneExport value) {
-            fineTune = value;
+            fineTune = Objects.requireNonNull(value, "fineTuneExport");
             return this;
         }
 

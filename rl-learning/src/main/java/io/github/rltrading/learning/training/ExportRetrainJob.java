@@ -17,7 +17,9 @@ import java.util.TreeMap;
  * The continuous-training job: loads the export files a {@link RetrainRequest} names (NinjaTrader
  * or CSV, format detected), merges their bars in time order (a bar time found in two files keeps
  * the later file's bar), and retrains through {@link ContinuousLearner#retrainOn}, which warm-starts
- * from the production model and promotes only by the rule.
+ * from the production model and promotes only by the rule. A request without files (drift
+ * detection, a request by hand) retrains on the learner's own market data
+ * ({@link ContinuousLearner#retrainNow}).
  */
 public final class ExportRetrainJob implements RetrainJob {
 
@@ -34,8 +36,8 @@ public final class ExportRetrainJob implements RetrainJob {
 
     @Override
     public RetrainOutcome run(RetrainRequest request) {
-        MarketDataSet data = load(request.files());
-        LearningRun run = learner.retrainOn(data, request.files().size() + " new export file(s)");
+        LearningRun run = request.files().isEmpty() ? learner.retrainNow(request.reason())
+                : learner.retrainOn(load(request.files()), request.files().size() + " new export file(s)");
         String summary = run.outcome() + ": " + run.reason() + (run.challenger().isEmpty() ? "" : " (challenger " + run.challenger() + ")");
         return run.outcome() == LearningRun.Outcome.FAILED ? RetrainOutcome.failed(summary) : RetrainOutcome.succeeded(summary);
     }

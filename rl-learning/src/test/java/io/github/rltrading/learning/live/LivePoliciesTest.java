@@ -71,6 +71,29 @@ class LivePoliciesTest {
     }
 
     @Test
+    void theRecorderFeedsTheDriftMonitorFeaturesAndRewards() {
+        java.util.Random random = new java.util.Random(3);
+        float[][] training = new float[2000][2];
+        for (float[] row : training) {
+            row[0] = (float) random.nextGaussian();
+            row[1] = (float) (5000 + random.nextGaussian());
+        }
+        io.github.rltrading.learning.drift.DriftMonitor monitor = io.github.rltrading.learning.drift.DriftMonitor
+                .builder("ES", io.github.rltrading.learning.drift.ReferenceDistribution.fromRows(List.of("minute", "price"), training))
+                .minSampleSize(200).windowSize(300).checkEvery(100).build();
+        try (LearningDatabase db = LearningDatabase.inMemory()) {
+            ExperienceRecorder recorder = new ExperienceRecorder(targets(o -> 0.0), ExperienceStore.open(db), ContractSpecs.ES, () -> "")
+                    .watchDrift(monitor);
+            // The first feature drifts far from its training distribution (minute index 0..399 vs N(0, 1)).
+            for (int i = 0; i < 400; i++) {
+                recorder.decide(bar(i, 5000 + random.nextGaussian(), 0));
+            }
+        }
+        assertThat(monitor.rowsObserved()).isEqualTo(400);
+        assertThat(monitor.events()).extracting(e -> e.feature()).contains("minute").doesNotContain("price");
+    }
+
+    @Test
     void theRecorderKeepsTradingWhenTheStoreFails() {
         LearningDatabase db = LearningDatabase.inMemory();
         ExperienceStore store = ExperienceStore.open(db);

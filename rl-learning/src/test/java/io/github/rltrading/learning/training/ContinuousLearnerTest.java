@@ -142,6 +142,41 @@ class ContinuousLearnerTest {
     }
 
     @Test
+    void fineTuneModeExportsTheAnnotatedTradesAndADriftRequestRetrainsOnTheLearnersData(@TempDir Path dir) throws Exception {
+        try (LearningDatabase db = LearningDatabase.inMemory()) {
+            ExperienceStore store = ExperienceStore.open(db);
+            ModelRegistry registry = ModelRegistry.open(db, dir.resolve("models"));
+            List<Map<String, Object>> seen = new ArrayList<>();
+            ContinuousLearner learner = ContinuousLearner.builder("ES", store, registry)
+                    .trainer(PpoTrainer.builder().window(4).episodeLength(200).build())
+                    .tuner(new GridTuner(List.of(1e-3), seen)).configs(p -> PpoSearch.config(SMALL, p))
+                    .data(() -> PpoTrainerTest.synthetic(12, 6)).trials(1).trialSteps(128).workDir(dir.resolve("work")).build();
+            addExperiences(store, 3);
+            List<Experience> stored = store.after("ES", 0, 10);
+            store.recordOutcome(stored.get(0).id(), new io.github.rltrading.learning.experience.TradeOutcome(120,
+                    java.time.Duration.ofMinutes(7), io.github.rltrading.core.trading.Side.BUY));
+            store.annotate(stored.get(0).id(), "rode the 15m trend; the exit was right");
+            store.recordOutcome(stored.get(1).id(), new io.github.rltrading.learning.experience.TradeOutcome(-80,
+                    java.time.Duration.ofMinutes(3), io.github.rltrading.core.trading.Side.SELL));
+            store.annotate(stored.get(1).id(), "shorted into support");
+
+            LearningRun export = learner.run(ContinuousLearner.Mode.FINETUNE, false);
+            assertThat(export.outcome()).isEqualTo(LearningRun.Outcome.DONE);
+            assertThat(export.exportedExamples()).isEqualTo(2);
+            assertThat(java.nio.file.Files.readAllLines(dir.resolve("work/finetune-ES.jsonl"))).hasSize(2)
+                    .anyMatch(l -> l.contains("shorted into support"));
+
+            ExportRetrainJob job = new ExportRetrainJob(learner, io.github.rltrading.core.market.ContractSpecs.ES,
+                    io.github.rltrading.env.data.LoadOptions.builder().build());
+            var outcome = job.run(new io.github.rltrading.learning.watch.RetrainRequest("ES", List.of(), "drift: psi on atr 0.31",
+                    Instant.now()));
+            assertThat(outcome.success()).as(outcome.summary()).isTrue();
+            assertThat(seen).hasSize(1);
+            assertThat(registry.versions("ES").get(0).note()).startsWith("retrained after drift: psi on atr 0.31 on synthetic");
+        }
+    }
+
+    @Test
     void optionsAreChecked(@TempDir Path dir) {
         try (LearningDatabase db = LearningDatabase.inMemory()) {
             ExperienceStore store = ExperienceStore.open(db);
