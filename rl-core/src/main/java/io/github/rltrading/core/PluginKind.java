@@ -41,7 +41,8 @@ public record PluginKind<P extends Provider<T>, T>(String key, Class<P> provider
     public static final PluginKind<EnvironmentProvider, Environment> ENVIRONMENT = new PluginKind<>("environment",
             EnvironmentProvider.class, artifacts("rl-env", "trading", "CartPole-v1", "Pendulum-v1"));
     public static final PluginKind<PolicyProvider, Policy> POLICY = new PluginKind<>("policy", PolicyProvider.class,
-            merge(artifacts("rl-agents", "ppo", "sac", "dqn"), artifacts("rl-risk", "rules")));
+            merge(artifacts("rl-agents", "ppo", "sac", "dqn"), merge(artifacts("rl-risk", "rules"),
+                    artifacts("rl-learning", "trained-ppo", "production"))));
     public static final PluginKind<RewardFunctionProvider, RewardFunction> REWARD_FUNCTION = new PluginKind<>("reward",
             RewardFunctionProvider.class, artifacts("rl-env", "pnl", "sharpe", "sortino"));
     public static final PluginKind<FeatureSetProvider, FeatureSet> FEATURE_SET = new PluginKind<>("features",

@@ -1,0 +1,125 @@
+package io.github.rltrading.learning.live;
+
+import io.github.rltrading.agents.ppo.Ppo;
+import io.github.rltrading.core.config.Config;
+import io.github.rltrading.core.config.ConfigValidator;
+import io.github.rltrading.core.market.ContractSpecs;
+import io.github.rltrading.core.market.Instrument;
+import io.github.rltrading.core.spi.Policy;
+import io.github.rltrading.core.spi.PolicyProvider;
+import io.github.rltrading.learning.experience.ExperienceStore;
+import io.github.rltrading.learning.registry.ModelRegistry;
+import io.github.rltrading.learning.registry.ProductionPolicy;
+import io.github.rltrading.learning.store.LearningDatabase;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * Policies by name for sessions composed from configuration.
+ *
+ * <ul>
+ *   <li>{@code trained-ppo}: a PPO model trained in the trading environment (by
+ *       {@code PpoTrainer}, the CLI's {@code train} or the quickstart), window worked out from the
+ *       model ({@link WindowedModelPolicy}). Keys: {@code model} (its folder, required),
+ *       {@code max-contracts} (the session's {@code maxPosition}, 1), {@code tick-size} (taken from
+ *       {@code instrument} when that is a known futures contract, else required).</li>
+ *   <li>{@code production}: the registry's production model for {@code instrument}, followed and
+ *       hot-swapped between bars ({@link ProductionPolicy}), each decision recorded as experience
+ *       unless {@code record-experience: false}. Keys: {@code instrument} (required),
+ *       {@code database} ({@code runs/learning/learning.db}), {@code models}
+ *       ({@code runs/learning/models}), {@code poll-interval} (10s), {@code max-contracts},
+ *       {@code tick-size}, {@code record-experience} (true).</li>
+ * </ul>
+ */
+public final class LearningPolicyProviders {
+
+    private LearningPolicyProviders() {}
+
+    /** Below zero: chosen by name, never by default. */
+    private abstract static class Base implements PolicyProvider {
+        @Override
+        public int rank() {
+            return -1;
+        }
+    }
+
+    private static double tickSize(ConfigValidator v, Config c, String policy) {
+        String symbol = c.getString("instrument", "");
+        double known = ContractSpecs.bySymbol(symbol).map(Instrument::tickSize).orElse(Double.NaN);
+        if (c.has("tick-size") || Double.isNaN(known)) {
+            return v.positiveDouble("tick-size", Double.isNaN(known) ? 0.01 : known);
+        }
+        return known;
+    }
+
+    /** {@code trained-ppo}. */
+    public static final class TrainedPpo extends Base {
+        @Override
+        public String name() {
+            return "trained-ppo";
+        }
+
+        @Override
+        public Policy create(Config c) {
+            ConfigValidator v = c.validator();
+            String model = v.requiredString("model");
+            double maxContracts = v.positiveDouble("max-contracts", 1);
+            double tick = tickSize(v, c, name());
+            v.throwIfInvalid("policy trained-ppo");
+            return new WindowedModelPolicy(Ppo.load(Path.of(model)), maxContracts, tick);
+        }
+    }
+
+    /** {@code production}. */
+    public static final class Production extends Base {
+        @Override
+        public String name() {
+            return "production";
+        }
+
+        @Override
+        public Policy create(Config c) {
+            ConfigValidator v = c.validator();
+            String instrument = v.requiredString("instrument");
+            Path database = Path.of(v.string("database", "runs/learning/learning.db"));
+            Path models = Path.of(v.string("models", "runs/learning/models"));
+            Duration poll = v.positiveDuration("poll-interval", Duration.ofSeconds(10));
+            double maxContracts = v.positiveDouble("max-contracts", 1);
+            double tick = tickSize(v, c, name());
+            boolean record = v.bool("record-experience", true);
+            v.throwIfInvalid("policy production");
+            LearningDatabase db = LearningDatabase.open(database);
+            try {
+                ModelRegistry registry = ModelRegistry.open(db, models);
+                ProductionPolicy production = new ProductionPolicy(registry, instrument,
+                        version -> new WindowedModelPolicy(Ppo.load(version.directory()), maxContracts, tick), poll);
+                Policy policy = production;
+                if (record) {
+                    Instrument symbol = ContractSpecs.bySymbol(instrument).map(Instrument.class::cast)
+                            .orElse(Instrument.builder(instrument, io.github.rltrading.core.market.AssetClass.ETF).tickSize(tick)
+                                    .pointValue(1).build());
+                    policy = new ExperienceRecorder(production, ExperienceStore.open(db), symbol, () -> production.version().name());
+                }
+                Policy chosen = policy;
+                return new Policy() {
+                    @Override
+                    public io.github.rltrading.core.decision.Decision decide(io.github.rltrading.core.decision.Observation o) {
+                        return chosen.decide(o);
+                    }
+
+                    @Override
+                    public void close() {
+                        try {
+                            chosen.close();
+                        } finally {
+                            db.close();
+                        }
+                    }
+                };
+            } catch (RuntimeException e) {
+                db.close();
+                throw e;
+            }
+        }
+    }
+}
