@@ -330,6 +330,7 @@ public final class ContinuousLearner {
             return this;
         }
 
+        /** The hyperparameter search ({@link TpeTuner} over {@link TpeTuner#PPO_SPACE}, studies in the store's database). */
         public Builder tuner(HyperparameterTuner value) {
             tuner = Objects.requireNonNull(value, "tuner");
             return this;
@@ -402,7 +403,8 @@ public final class ContinuousLearner {
 
         public ContinuousLearner build() {
             if (tuner == null) {
-                throw new IllegalStateException("continuous learning needs a hyperparameter tuner: tuner(new TpeTuner(...))");
+                // The search is mandatory: TPE, its studies kept in the same database for audit and resumption.
+                tuner = new TpeTuner(store.database(), 0);
             }
             if (data == null) {
                 throw new IllegalStateException("continuous learning needs market data to train and judge on: data(() -> dataset)");

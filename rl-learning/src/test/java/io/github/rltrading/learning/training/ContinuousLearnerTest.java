@@ -183,8 +183,8 @@ class ContinuousLearnerTest {
             ModelRegistry registry = ModelRegistry.open(db, dir.resolve("models"));
             assertThatThrownBy(() -> ContinuousLearner.builder("ES", store, registry).minNewExperiences(499))
                     .hasMessage("minNewExperiences must be at least 500 (too few experiences make the comparison noise), got 499");
-            assertThatThrownBy(() -> ContinuousLearner.builder("ES", store, registry).data(() -> null).build())
-                    .hasMessage("continuous learning needs a hyperparameter tuner: tuner(new TpeTuner(...))");
+            assertThatThrownBy(() -> ContinuousLearner.builder("ES", store, registry).build())
+                    .hasMessage("continuous learning needs market data to train and judge on: data(() -> dataset)");
         }
     }
 }
