@@ -30,7 +30,7 @@ import java.util.concurrent.TimeUnit;
  *
  * <pre>
  * bin/live-nt8                                   # MES, EMA-cross rules, port 8888
- * bin/live-nt8 --model runs/models/ppo-es/v3     # a saved PPO model instead of the rules
+ * bin/live-nt8 --model runs/20261130-101500/model   # a trained PPO model instead of the rules
  * bin/live-nt8 --reasoner ollama                 # ask DeepSeek-R1 (Ollama) about mid-confidence trades
  * bin/live-nt8 --config my-live.yaml --port 9000 --state runs/my/state.json
  * </pre>
@@ -84,7 +84,7 @@ public final class LiveNt8App {
                 "  --config FILE    session configuration (default: the built-in live-nt8.yaml, MES, EMA-cross rules)",
                 "  --port N         the bridge's TCP port, the strategy's Port input (default 8888)",
                 "  --state FILE     where the session state is kept across restarts (default runs/live-nt8/state.json)",
-                "  --model DIR      trade a saved PPO model (a model directory written by rl-agents) instead of the rules",
+                "  --model DIR      trade a PPO model trained in the trading environment (bin/quickstart's runs/<time>/model, rl train) instead of the rules",
                 "  --reasoner NAME  consult a reasoner on mid-confidence decisions: ollama (DeepSeek-R1) or rules",
                 "  --max-bars N     stop after N bars (for trials; default: run until Ctrl-C)",
                 "  --status-every D print a status line this often (default 60s)",
@@ -165,7 +165,11 @@ public final class LiveNt8App {
             section(root, "broker").put("port", options.port());
         }
         if (options.model() != null) {
-            root.put("policy", new LinkedHashMap<>(Map.of("name", "ppo", "model", options.model())));
+            // A model trained in the trading environment (bin/quickstart, rl train, continuous learning): it sees a window of
+            // feature rows plus its own state, which trained-ppo rebuilds from the session's observations.
+            root.put("policy", new LinkedHashMap<>(Map.of("name", "trained-ppo", "model", options.model(),
+                    "instrument", String.valueOf(root.getOrDefault("instrument", "")),
+                    "max-contracts", root.getOrDefault("maxPosition", 1))));
         }
         if (options.reasoner() != null) {
             root.put("reasoner", options.reasoner());

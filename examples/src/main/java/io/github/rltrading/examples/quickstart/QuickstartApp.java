@@ -166,7 +166,7 @@ public final class QuickstartApp {
 
         out.printf(Locale.ROOT, "%n[2/3] Walk-forward backtest on bars %,d-%,d, which training never saw, against the baselines%n",
                 test.from(), test.to());
-        int from = Math.max(0, test.from() - o.window() - 64);
+        int from = Math.max(0, test.from() - trainer.warmUp()); // the features' warm-up and the window: decisions start at test.from()
         BarSeries testBars = data.slice(from, rows);
         Backtester.BacktestResult backtest;
         Map<String, PerformanceReport> metrics = new java.util.LinkedHashMap<>();

@@ -23,9 +23,10 @@ import java.util.function.Consumer;
  * by them), the last ones test (the promotion rule compares models on them, and nothing else looks
  * at them). Both the training environment and the backtest use rl-env's one execution model.
  *
- * <p>A backtest of a range starts {@code window + 64} bars early so the features and the
- * observation window are warm at the range's first bar; those warm-up bars are traded too (they are
- * the bars just before the range, never after it), a small and documented overlap.
+ * <p>A backtest of a range starts the feature set's warm-up ({@code warmUpBars()}, 765 one-minute
+ * bars for the default 1m/5m/15m set) plus the observation window early, so the first decision is
+ * at the range's first bar: the bars before it only warm the features and the window up (the
+ * session decides nothing until the features are valid), and none comes from after the range.
  */
 public final class PpoTrainer {
 
@@ -97,10 +98,15 @@ public final class PpoTrainer {
                 .episodeLength(Math.min(episodeLength, Math.max(2, train.size() - window - 70))).maxContracts(maxContracts).build();
     }
 
+    /** Bars a backtest starts before its range: the features' warm-up and the observation window. */
+    public int warmUp() {
+        return new MarketFeatures(FeatureConfig.DEFAULT).warmUpBars() + window;
+    }
+
     /** Backtests the PPO model saved in {@code modelDir} over one walk-forward range of {@code data}. */
     public Evaluation evaluate(Path modelDir, MarketDataSet data, Segment segment) {
         RowRange r = range(data, segment);
-        int from = Math.max(0, r.from() - window - 64);
+        int from = Math.max(0, r.from() - warmUp());
         Backtester.BacktestResult result;
         try (Ppo ppo = Ppo.load(modelDir)) {
             result = Backtester.builder(data.slice(from, r.to()), data.instrument()).baselines(false).journal(false)
@@ -111,7 +117,7 @@ public final class PpoTrainer {
         }
         Backtester.PolicyRun run = result.run("model");
         PerformanceReport m = run.metrics();
-        return new Evaluation(m.sharpe(), Math.abs(m.maxDrawdown().value()), m.totalReturn(), m.numberOfTrades(),
+        return new Evaluation(m.sharpe(), Math.abs(m.maxDrawdown().value()), m.totalReturn(), m.numberOfTrades(), run.session().decisions(),
                 segment.name().toLowerCase(java.util.Locale.ROOT) + " rows " + r.from() + "-" + r.to());
     }
 

@@ -45,7 +45,7 @@ class LearningPolicyProvidersTest {
         var test = trainer.range(data, PpoTrainer.Segment.TEST);
         Config config = Config.of(Map.of("policy", Map.of("name", "trained-ppo", "model", model.toString(), "instrument", "ES")));
         Plugins plugins = Plugins.load();
-        var run = Backtester.builder(data.slice(Math.max(0, test.from() - 5 - 64), test.to()), data.instrument()).baselines(false)
+        var run = Backtester.builder(data.slice(Math.max(0, test.from() - trainer.warmUp()), test.to()), data.instrument()).baselines(false)
                 .journal(false).policy("byName", names -> plugins.policy(config)).build().run().run("byName");
         assertThat(run.metrics().sharpe()).isEqualTo(expected.sharpe());
         assertThat(run.metrics().numberOfTrades()).isEqualTo(expected.trades());

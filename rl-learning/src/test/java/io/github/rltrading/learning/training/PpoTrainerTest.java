@@ -39,6 +39,8 @@ class PpoTrainerTest {
 
         Evaluation validation = trainer.evaluate(first.directory(), data, PpoTrainer.Segment.VALIDATION);
         assertThat(validation.range()).startsWith("validation rows ");
+        // Warmed up before the range: every bar of it is decided, plus the observation window's warm-up just before.
+        assertThat(validation.decisions()).isEqualTo(trainer.range(data, PpoTrainer.Segment.VALIDATION).size() + 4);
         assertThat(validation.maxDrawdown()).isBetween(0.0, 1.0);
         assertThat(trainer.evaluate(first.directory(), data, PpoTrainer.Segment.VALIDATION)).isEqualTo(validation);
 

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 class PromotionRuleTest {
 
     private static Evaluation eval(double sharpe, double dd) {
-        return new Evaluation(sharpe, dd, 0.01, 10, "test rows 80-100");
+        return new Evaluation(sharpe, dd, 0.01, 10, 20, "test rows 80-100");
     }
 
     private final PromotionRule rule = PromotionRule.defaults();
