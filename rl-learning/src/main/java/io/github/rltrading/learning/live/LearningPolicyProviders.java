@@ -28,7 +28,9 @@ import java.time.Duration;
  *       unless {@code record-experience: false}. Keys: {@code instrument} (required),
  *       {@code database} ({@code runs/learning/learning.db}), {@code models}
  *       ({@code runs/learning/models}), {@code poll-interval} (10s), {@code max-contracts},
- *       {@code tick-size}, {@code record-experience} (true).</li>
+ *       {@code tick-size}, {@code record-experience} (true), {@code shadow-candidates} (true: a
+ *       candidate the learner nominated shadows production before it is promoted or rejected),
+ *       {@code shadow-cost-per-contract} (one tick's value plus $2.25).</li>
  * </ul>
  */
 public final class LearningPolicyProviders {
@@ -87,17 +89,22 @@ public final class LearningPolicyProviders {
             double maxContracts = v.positiveDouble("max-contracts", 1);
             double tick = tickSize(v, c, name());
             boolean record = v.bool("record-experience", true);
+            boolean shadow = v.bool("shadow-candidates", true);
+            Instrument symbol = ContractSpecs.bySymbol(instrument).map(Instrument.class::cast)
+                    .orElse(Instrument.builder(instrument, io.github.rltrading.core.market.AssetClass.ETF).tickSize(tick).pointValue(1)
+                            .build());
+            double cost = v.nonNegativeDouble("shadow-cost-per-contract", symbol.tickSize() * symbol.pointValue() + 2.25);
             v.throwIfInvalid("policy production");
             LearningDatabase db = LearningDatabase.open(database);
             try {
                 ModelRegistry registry = ModelRegistry.open(db, models);
                 ProductionPolicy production = new ProductionPolicy(registry, instrument,
                         version -> new WindowedModelPolicy(Ppo.load(version.directory()), maxContracts, tick), poll);
+                if (shadow) {
+                    production.shadowCandidates(new ProductionPolicy.ShadowSettings(symbol, maxContracts, cost, null));
+                }
                 Policy policy = production;
                 if (record) {
-                    Instrument symbol = ContractSpecs.bySymbol(instrument).map(Instrument.class::cast)
-                            .orElse(Instrument.builder(instrument, io.github.rltrading.core.market.AssetClass.ETF).tickSize(tick)
-                                    .pointValue(1).build());
                     policy = new ExperienceRecorder(production, ExperienceStore.open(db), symbol, () -> production.version().name());
                 }
                 Policy chosen = policy;

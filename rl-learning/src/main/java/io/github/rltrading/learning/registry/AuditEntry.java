@@ -21,6 +21,10 @@ public record AuditEntry(long id, Instant time, Action action, String instrument
     public enum Action {
         REGISTER,
         PROMOTE,
-        ROLLBACK
+        ROLLBACK,
+        /** A challenger that passed the backtest rule starts shadowing production before promotion. */
+        CANDIDATE,
+        /** A candidate did not do better than production in the shadow run (or was withdrawn). */
+        REJECT
     }
 }

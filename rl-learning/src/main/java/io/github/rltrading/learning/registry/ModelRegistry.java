@@ -90,6 +90,9 @@ public final class ModelRegistry {
             "CREATE TABLE model_audit (id INTEGER PRIMARY KEY, time_ms BIGINT NOT NULL, action VARCHAR(16) NOT NULL, "
                     + "instrument VARCHAR(64) NOT NULL, version VARCHAR(64) NOT NULL, previous VARCHAR(64) NOT NULL, "
                     + "actor VARCHAR(128) NOT NULL, reason TEXT NOT NULL)"
+        }, new String[] {
+            "CREATE TABLE model_candidate (instrument VARCHAR(64) PRIMARY KEY, version VARCHAR(64) NOT NULL "
+                    + "REFERENCES model_version (name), since_ms BIGINT NOT NULL, shadow_bars INTEGER NOT NULL)"
         });
         try {
             Files.createDirectories(root);
@@ -260,6 +263,11 @@ public final class ModelRegistry {
                 ps.setString(3, instrument);
                 ps.executeUpdate();
             }
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM model_candidate WHERE instrument = ? AND version = ?")) {
+                ps.setString(1, instrument);
+                ps.setString(2, version);
+                ps.executeUpdate();
+            }
             audit(c, now, action, instrument, version, before, actor, reason);
             return before;
         });
@@ -274,6 +282,82 @@ public final class ModelRegistry {
             }
         }
         return target;
+    }
+
+    /**
+     * A challenger waiting to be promoted: it runs in shadow beside production for
+     * {@code shadowBars} live bars first ({@link ProductionPolicy} does this).
+     *
+     * @param version    the candidate
+     * @param since      when it was nominated
+     * @param shadowBars bars it must shadow production for
+     */
+    public record Candidate(ModelVersion version, Instant since, int shadowBars) {}
+
+    /**
+     * Makes {@code version} the instrument's candidate (replacing any other), to shadow production
+     * for {@code shadowBars} bars before it is promoted or rejected.
+     */
+    public void nominate(String instrument, String version, int shadowBars, String actor, String reason) {
+        requireInstrument(instrument);
+        if (shadowBars < 1) {
+            throw new IllegalArgumentException("shadowBars must be at least 1, got " + shadowBars);
+        }
+        get(version);
+        Instant now = clock.instant();
+        db.transaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM model_candidate WHERE instrument = ?")) {
+                ps.setString(1, instrument);
+                ps.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO model_candidate (instrument, version, since_ms, shadow_bars) "
+                    + "VALUES (?, ?, ?, ?)")) {
+                ps.setString(1, instrument);
+                ps.setString(2, version);
+                ps.setLong(3, now.toEpochMilli());
+                ps.setInt(4, shadowBars);
+                ps.executeUpdate();
+            }
+            audit(c, now, AuditEntry.Action.CANDIDATE, instrument, version, production(instrument).map(ModelVersion::name).orElse(""),
+                    actor, reason);
+            return null;
+        });
+        LOG.info("Candidate for {}: {} shadows production for {} bars ({})", instrument, version, shadowBars, reason);
+    }
+
+    /** The instrument's candidate, if one is waiting. */
+    public Optional<Candidate> candidate(String instrument) {
+        return db.transaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT version, since_ms, shadow_bars FROM model_candidate WHERE instrument = ?")) {
+                ps.setString(1, instrument);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        return Optional.<Candidate>empty();
+                    }
+                    String name = rs.getString(1);
+                    long since = rs.getLong(2);
+                    int bars = rs.getInt(3);
+                    return Optional.of(new Candidate(get(name), Instant.ofEpochMilli(since), bars));
+                }
+            }
+        });
+    }
+
+    /** Withdraws the instrument's candidate without promoting it, with an audit entry. */
+    public void rejectCandidate(String instrument, String actor, String reason) {
+        Candidate candidate = candidate(instrument).orElseThrow(() -> new IllegalStateException(
+                "no candidate model for " + instrument + " to reject"));
+        Instant now = clock.instant();
+        db.transaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM model_candidate WHERE instrument = ?")) {
+                ps.setString(1, instrument);
+                ps.executeUpdate();
+            }
+            audit(c, now, AuditEntry.Action.REJECT, instrument, candidate.version().name(),
+                    production(instrument).map(ModelVersion::name).orElse(""), actor, reason);
+            return null;
+        });
+        LOG.info("Candidate {} for {} rejected by {}: {}", candidate.version().name(), instrument, actor, reason);
     }
 
     /** Called with the new production version after each promotion or rollback made through this object. */

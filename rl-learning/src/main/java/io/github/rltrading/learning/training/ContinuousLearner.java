@@ -226,13 +226,18 @@ public final class ContinuousLearner {
         ModelVersion challenger = registry.register(instrument, challengerDir, new Registration(
                 production == null ? "" : production.name(), metrics, "retrained after " + trigger + " on " + dataset.label() + "; "
                         + verdict.reason()));
-        if (verdict.promote()) {
+        LearningRun.Outcome outcome = LearningRun.Outcome.KEPT;
+        if (verdict.promote() && rule.shadowBars() > 0) {
+            registry.nominate(instrument, challenger.name(), rule.shadowBars(), "continuous-learning", verdict.reason());
+            outcome = LearningRun.Outcome.NOMINATED;
+        } else if (verdict.promote()) {
             registry.promote(instrument, challenger.name(), "continuous-learning", verdict.reason());
+            outcome = LearningRun.Outcome.PROMOTED;
         }
         setMark(partition, mark);
-        LOG.info("Retraining {} done: {}", instrument, verdict.reason());
-        return record(new LearningRun(0, instrument, mode, started, clock.instant(),
-                verdict.promote() ? LearningRun.Outcome.PROMOTED : LearningRun.Outcome.KEPT, fresh, challenger.name(),
+        LOG.info("Retraining {} done: {}{}", instrument, verdict.reason(),
+                outcome == LearningRun.Outcome.NOMINATED ? "; shadowing production for " + rule.shadowBars() + " bars first" : "");
+        return record(new LearningRun(0, instrument, mode, started, clock.instant(), outcome, fresh, challenger.name(),
                 production == null ? "" : production.name(), challengerTest, productionTest, verdict.reason(), stats, exported));
     }
 

@@ -33,6 +33,8 @@ public record LearningRun(long id, String instrument, ContinuousLearner.Mode mod
         KEPT,
         /** A challenger was trained and promoted. */
         PROMOTED,
+        /** A challenger passed the backtest rule and now shadows production before promotion. */
+        NOMINATED,
         /** Maintenance or export only. */
         DONE,
         /** It failed; production untouched. */

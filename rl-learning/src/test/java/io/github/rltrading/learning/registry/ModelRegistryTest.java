@@ -171,6 +171,57 @@ class ModelRegistryTest {
         }
     }
 
+    private static Observation priced(int i, double price) {
+        return new Observation(Instant.EPOCH.plusSeconds(60L * i), new float[0], 0, new Observation.PositionState(0, Double.NaN, price, 0));
+    }
+
+    /** v1 stays flat, v2 goes long; the candidate v2 shadows v1 for 5 bars of a rising or a falling market. */
+    private static List<AuditEntry> shadowRun(Path dir, double step) throws Exception {
+        try (LearningDatabase db = LearningDatabase.inMemory()) {
+            ModelRegistry registry = ModelRegistry.open(db, dir.resolve("models" + step), CLOCK);
+            String v1 = registry.register("ES", savedModel(dir, "a" + step, 1), Registration.of("")).name();
+            String v2 = registry.register("ES", savedModel(dir, "b" + step, 2), Registration.of("")).name();
+            registry.promote("ES", v1, "t", "first");
+            ConcurrentLinkedQueue<Integer> closed = new ConcurrentLinkedQueue<>();
+            try (ProductionPolicy policy = new ProductionPolicy(registry, "ES", v -> new NumberPolicy(v.number() == 1 ? 0 : 10, closed),
+                    Duration.ofHours(1))) {
+                policy.shadowCandidates(new ProductionPolicy.ShadowSettings(io.github.rltrading.core.market.ContractSpecs.ES, 1, 5.0,
+                        null));
+                registry.nominate("ES", v2, 5, "continuous-learning", "passed the backtest rule");
+                assertThat(registry.candidate("ES").orElseThrow().version().name()).isEqualTo(v2);
+                policy.shadowCandidates(new ProductionPolicy.ShadowSettings(io.github.rltrading.core.market.ContractSpecs.ES, 1, 5.0,
+                        null)); // polls now
+                long deadline = System.nanoTime() + 10_000_000_000L;
+                double price = 5000;
+                int i = 0;
+                while (registry.candidate("ES").isPresent() && System.nanoTime() < deadline) {
+                    Decision d = policy.decide(priced(i++, price));
+                    assertThat(d.targetPosition()).isZero(); // production (flat) trades while the candidate shadows
+                    price += step;
+                    Thread.sleep(2);
+                }
+                assertThat(registry.candidate("ES")).isEmpty();
+                return registry.audit("ES");
+            }
+        }
+    }
+
+    @Test
+    void aCandidateThatBeatsProductionInShadowIsPromotedAndOneThatLosesIsRejected(@TempDir Path dir) throws Exception {
+        List<AuditEntry> rising = shadowRun(dir, 2.0);
+        AuditEntry last = rising.get(rising.size() - 1);
+        assertThat(last.action()).isEqualTo(AuditEntry.Action.PROMOTE);
+        assertThat(last.actor()).isEqualTo("shadow");
+        // Long 1 ES for 5 bars of +2 points: 5 x 2 x $50 = 500, minus $5 to enter.
+        assertThat(last.reason()).isEqualTo("promoted after shadow over 5 bars: candidate P&L 495.00 vs production 0.00");
+        assertThat(rising.get(rising.size() - 2).action()).isEqualTo(AuditEntry.Action.CANDIDATE);
+
+        List<AuditEntry> falling = shadowRun(dir, -2.0);
+        AuditEntry rejected = falling.get(falling.size() - 1);
+        assertThat(rejected.action()).isEqualTo(AuditEntry.Action.REJECT);
+        assertThat(rejected.reason()).isEqualTo("rejected: shadow over 5 bars: candidate P&L -505.00 vs production 0.00");
+    }
+
     @Test
     void aPromotionByAnotherProcessIsSeenByPolling(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("l.db");
