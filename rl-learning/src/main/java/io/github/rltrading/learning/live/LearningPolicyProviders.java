@@ -90,8 +90,10 @@ public final class LearningPolicyProviders {
             double tick = tickSize(v, c, name());
             boolean record = v.bool("record-experience", true);
             boolean shadow = v.bool("shadow-candidates", true);
-            Instrument symbol = ContractSpecs.bySymbol(instrument).map(Instrument.class::cast)
-                    .orElse(Instrument.builder(instrument, io.github.rltrading.core.market.AssetClass.ETF).tickSize(tick).pointValue(1)
+            // Until the instrument is known to be set (throwIfInvalid below), a placeholder keeps the defaults computable.
+            String name = instrument == null || instrument.isBlank() ? "UNSET" : instrument;
+            Instrument symbol = ContractSpecs.bySymbol(name).map(Instrument.class::cast)
+                    .orElse(Instrument.builder(name, io.github.rltrading.core.market.AssetClass.ETF).tickSize(tick).pointValue(1)
                             .build());
             double cost = v.nonNegativeDouble("shadow-cost-per-contract", symbol.tickSize() * symbol.pointValue() + 2.25);
             v.throwIfInvalid("policy production");
