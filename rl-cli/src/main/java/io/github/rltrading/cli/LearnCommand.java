@@ -19,6 +19,7 @@ import io.github.rltrading.learning.training.LearningRun;
 import io.github.rltrading.learning.training.MarketDataSet;
 import io.github.rltrading.learning.training.PpoSearch;
 import io.github.rltrading.learning.training.PpoTrainer;
+import io.github.rltrading.learning.training.TpeTuner;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -226,12 +227,11 @@ final class LearnCommand extends CliCommand {
             Function<Map<String, Object>, PpoConfig> configs = params -> PpoSearch.config(base, params);
             return ContinuousLearner.builder(instrument.symbol(), experiences, registry)
                     .trainer(PpoTrainer.builder().window(w).maxContracts(MarketInput.defaultMaxPosition(instrument)).build())
-                    .tuner(reporting(Tuners.defaultTuner(db, seed), o, trials))
+                    .tuner(reporting(new TpeTuner(db, seed), o, trials))
                     .configs(configs)
                     .trials(trials)
                     .trialSteps(trialSteps)
-                    .workDir(work)
-                    .fineTuneExport(Tuners.fineTuneExport());
+                    .workDir(work);
         }
 
         private static JsonNode manifest(ModelVersion v) {

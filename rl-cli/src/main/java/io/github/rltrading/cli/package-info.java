@@ -17,8 +17,7 @@
  * </ul>
  *
  * <p>{@link io.github.rltrading.cli.Rl} is the entry point; exit codes are 0 (success), 1 (failed
- * while running) and 2 (bad usage or input). {@link io.github.rltrading.cli.Tuners} chooses the
- * hyperparameter tuner and the fine-tuning exporter of continuous learning. The commands themselves
+ * while running) and 2 (bad usage or input). The commands themselves
  * are package-private: their interface is the command line, documented in {@code docs/cli.md}.
  *
  * <pre>{@code

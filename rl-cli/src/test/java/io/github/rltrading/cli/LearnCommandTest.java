@@ -52,15 +52,16 @@ class LearnCommandTest {
 
         Cli.Result finetune = Cli.ok(learn(dir, "learn", "--mode", "finetune"));
         Path export = dir.resolve("work").resolve("finetune-ES.jsonl");
-        assertThat(finetune.out()).contains("Run #2 ES finetune: DONE").contains("fine-tuning examples: 2 in " + export);
+        // Only annotated experiences whose trade outcome is known are training examples: the second has no outcome.
+        assertThat(finetune.out()).contains("Run #2 ES finetune: DONE").contains("fine-tuning examples: 1 in " + export);
         List<String> lines = Files.readAllLines(export);
-        assertThat(lines).hasSize(2);
+        assertThat(lines).hasSize(1);
         JsonNode first = new ObjectMapper().readTree(lines.get(0));
         assertThat(first.path("messages").size()).isEqualTo(3);
         assertThat(first.path("messages").get(0).path("role").asText()).isEqualTo("system");
-        assertThat(first.path("messages").get(1).path("content").asText()).contains("Instrument ES at 2026-11-30T14:31:00Z")
-                .contains("Model v1 chose action [0.5]").contains("Outcome: BUY trade, P&L 125.00 over PT12M");
+        assertThat(first.path("messages").get(1).path("content").asText()).contains("ES").contains("2026-11-30T14:31:00Z");
         assertThat(first.path("messages").get(2).path("content").asText()).isEqualTo("Good entry with the trend.");
+        assertThat(first.path("metadata").path("label").asText()).isEqualTo("high_value");
 
         Cli.Result status = Cli.ok(store(dir, "learn", "status"));
         assertThat(status.out()).contains("ES: no production model; 0 version(s) registered")
