@@ -45,7 +45,7 @@ import picocli.CommandLine.Spec;
                 + "replay, trade through NinjaTrader 8, learn continuously, manage the model registry, read run reports, "
                 + "and predict from a JSON market snapshot."},
         subcommands = {DataCommand.class, TrainCommand.class, BacktestCommand.class, PaperCommand.class, ServeNt8Command.class,
-                LearnCommand.class, RegistryCommand.class, ReportCommand.class, PredictCommand.class},
+                LearnCommand.class, HpoCommand.class, RegistryCommand.class, ReportCommand.class, PredictCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:failed while running (see the message)",
                 "2:bad usage or input: unknown option, bad value, missing or malformed file"},

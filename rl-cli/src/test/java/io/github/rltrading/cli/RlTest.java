@@ -17,7 +17,7 @@ class RlTest {
     static List<String> commands() {
         return List.of("data", "data inspect", "train", "backtest", "paper", "serve-nt8", "learn", "learn watch", "learn status",
                 "registry", "registry list", "registry show", "registry register", "registry promote", "registry rollback",
-                "registry audit", "report", "predict");
+                "registry audit", "report", "predict", "hpo", "hpo show");
     }
 
     @Test
