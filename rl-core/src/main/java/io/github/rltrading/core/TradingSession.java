@@ -167,7 +167,7 @@ public final class TradingSession implements AutoCloseable {
         this.riskScratch = riskChain.newEvaluation();
         this.planner = b.planner;
         this.broker = Objects.requireNonNull(b.broker, "broker (set it with .broker(..))");
-        this.portfolio = new Portfolio(b.startingCash, instrument.currency());
+        this.portfolio = b.portfolio != null ? b.portfolio : new Portfolio(b.startingCash, instrument.currency());
         this.journal = b.journal;
         this.journalAllBars = b.journalDetail == JournalDetail.ALL;
         this.clock = b.clock;
@@ -1136,6 +1136,7 @@ public final class TradingSession implements AutoCloseable {
         private OrderPlanner planner = OrderPlanner.market();
         private Broker broker;
         private double startingCash = 100_000;
+        private Portfolio portfolio;
         private Journal journal = Journal.noop();
         private JournalDetail journalDetail = JournalDetail.ALL;
         private Clock clock = Clock.systemUTC();
@@ -1213,6 +1214,20 @@ public final class TradingSession implements AutoCloseable {
 
         public Builder startingCash(double value) {
             this.startingCash = value;
+            return this;
+        }
+
+        /**
+         * One account for several sessions: each session trades its own instrument and applies its own
+         * broker's fills to {@code value}, so cash, equity, exposure and drawdown are the account's,
+         * and risk gates (give the sessions the same gate instances) limit the account as a whole. The
+         * sessions must then be driven on one thread ({@link TradingSession#start}, then
+         * {@link TradingSession#onBar} in time order across instruments), since a portfolio is not
+         * thread-safe. The session's starting cash is the portfolio's; {@link #startingCash} is ignored.
+         * Each session's result (equity curve, trades) is the account's.
+         */
+        public Builder portfolio(Portfolio value) {
+            this.portfolio = Objects.requireNonNull(value, "portfolio");
             return this;
         }
 
