@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.rltrading.core.market.BarSeries;
 import io.github.rltrading.core.market.ContractSpecs;
 import io.github.rltrading.env.data.LoadOptions;
+import io.github.rltrading.learning.MutableClock;
 import io.github.rltrading.learning.experience.ExperienceStore;
 import io.github.rltrading.learning.registry.ModelRegistry;
 import io.github.rltrading.learning.registry.ModelVersion;
@@ -15,17 +16,14 @@ import io.github.rltrading.learning.watch.TrainingStatus;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,25 +31,6 @@ import org.junit.jupiter.api.io.TempDir;
 class ContinuousTrainingTest {
 
     private static final DateTimeFormatter NT8 = DateTimeFormatter.ofPattern("yyyyMMdd HHmmss", Locale.ROOT).withZone(ZoneOffset.UTC);
-
-    private static final class TestClock extends Clock {
-        final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-11-30T22:00:00Z"));
-
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-    }
 
     /** Bars {@code [from, to)} of {@code bars} as a NinjaTrader minute export. */
     private static Path export(Path dir, String name, BarSeries bars, int from, int to) throws IOException {
@@ -67,7 +46,7 @@ class ContinuousTrainingTest {
     void newExportFilesAreDebouncedMergedAndRetrainedOnOnce(@TempDir Path dir) throws Exception {
         Path exports = Files.createDirectories(dir.resolve("exports"));
         BarSeries bars = PpoTrainerTest.synthetic(12, 9).bars();
-        TestClock clock = new TestClock();
+        MutableClock clock = new MutableClock(Instant.parse("2026-11-30T22:00:00Z"));
         try (LearningDatabase db = LearningDatabase.open(dir.resolve("l.db"))) {
             ModelRegistry registry = ModelRegistry.open(db, dir.resolve("models"));
             List<Map<String, Object>> seen = new ArrayList<>();
@@ -94,11 +73,11 @@ class ContinuousTrainingTest {
                 trainer.start();
                 int half = bars.size() / 2;
                 trainer.fileChanged(export(exports, "ES 12-26.Last.txt", bars, 0, half + 50));
-                clock.now.updateAndGet(t -> t.plusSeconds(10));
+                clock.advance(Duration.ofSeconds(10));
                 trainer.fileChanged(export(exports, "ES 03-27.Last.txt", bars, half, bars.size()));
-                clock.now.updateAndGet(t -> t.plusSeconds(29));
+                clock.advance(Duration.ofSeconds(29));
                 assertThat(trainer.poll()).isEmpty();
-                clock.now.updateAndGet(t -> t.plusSeconds(2));
+                clock.advance(Duration.ofSeconds(2));
                 RetrainRequest request = trainer.poll().orElseThrow();
                 assertThat(request.files()).hasSize(2);
                 long deadline = System.nanoTime() + 120_000_000_000L;

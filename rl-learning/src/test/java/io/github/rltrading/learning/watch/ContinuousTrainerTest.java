@@ -1,5 +1,6 @@
 package io.github.rltrading.learning.watch;
 
+import io.github.rltrading.learning.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,4 +1,4 @@
-package io.github.rltrading.learning.watch;
+package io.github.rltrading.learning;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -7,16 +7,16 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** A clock that only moves when a test moves it; safe to read from the trainer's threads. */
-final class MutableClock extends Clock {
+/** A clock that only moves when a test moves it; safe to read from the code under test's threads. */
+public final class MutableClock extends Clock {
 
     private final AtomicReference<Instant> now;
 
-    MutableClock(Instant start) {
+    public MutableClock(Instant start) {
         this.now = new AtomicReference<>(start);
     }
 
-    void advance(Duration by) {
+    public void advance(Duration by) {
         now.updateAndGet(t -> t.plus(by));
     }
 
