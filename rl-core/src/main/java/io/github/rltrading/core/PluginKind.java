@@ -39,14 +39,14 @@ public record PluginKind<P extends Provider<T>, T>(String key, Class<P> provider
                                                    Map<String, String> knownArtifacts) {
 
     public static final PluginKind<EnvironmentProvider, Environment> ENVIRONMENT = new PluginKind<>("environment",
-            EnvironmentProvider.class, artifacts("rl-env", "trading", "CartPole-v1", "Pendulum-v1"));
+            EnvironmentProvider.class, artifacts("rl-env", "cartpole-v1", "pendulum-v1"));
     public static final PluginKind<PolicyProvider, Policy> POLICY = new PluginKind<>("policy", PolicyProvider.class,
             merge(artifacts("rl-agents", "ppo", "sac", "dqn"), merge(artifacts("rl-risk", "rules"),
                     artifacts("rl-learning", "trained-ppo", "production"))));
     public static final PluginKind<RewardFunctionProvider, RewardFunction> REWARD_FUNCTION = new PluginKind<>("reward",
-            RewardFunctionProvider.class, artifacts("rl-env", "pnl", "sharpe", "sortino"));
+            RewardFunctionProvider.class, artifacts("rl-env", "pnl", "pnl-drawdown", "differential-sharpe", "return-volatility"));
     public static final PluginKind<FeatureSetProvider, FeatureSet> FEATURE_SET = new PluginKind<>("features",
-            FeatureSetProvider.class, artifacts("rl-env", "price-action", "volume", "indicators"));
+            FeatureSetProvider.class, artifacts("rl-env", "market"));
     public static final PluginKind<RiskGateProvider, RiskGate> RISK_GATE = new PluginKind<>("risk-gate",
             RiskGateProvider.class, artifacts("rl-risk", "max-position", "max-notional", "stop-loss", "daily-loss",
                     "max-drawdown", "min-confidence", "max-trades", "order-rate", "price-sanity", "trading-hours", "var",
@@ -56,7 +56,7 @@ public record PluginKind<P extends Provider<T>, T>(String key, Class<P> provider
     public static final PluginKind<BrokerProvider, Broker> BROKER = new PluginKind<>("broker", BrokerProvider.class,
             merge(artifacts("rl-env", "sim"), merge(artifacts("rl-broker-nt8", "nt8"), artifacts("rl-broker-ibkr", "ibkr"))));
     public static final PluginKind<MarketDataFeedProvider, MarketDataFeed> MARKET_DATA_FEED = new PluginKind<>("feed",
-            MarketDataFeedProvider.class, merge(artifacts("rl-env", "csv", "nt8-file"), artifacts("rl-broker-nt8", "nt8")));
+            MarketDataFeedProvider.class, artifacts("rl-broker-nt8", "nt8"));
     public static final PluginKind<AlertSinkProvider, AlertSink> ALERT_SINK = new PluginKind<>("alerts",
             AlertSinkProvider.class, artifacts("rl-core", "log"));
 

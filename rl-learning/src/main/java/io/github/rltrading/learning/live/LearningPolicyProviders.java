@@ -45,11 +45,17 @@ public final class LearningPolicyProviders {
         }
     }
 
+    /** The instrument's tick: a known futures contract's, else {@code tick-size}, which is then required. */
     private static double tickSize(ConfigValidator v, Config c, String policy) {
         String symbol = c.getString("instrument", "");
         double known = ContractSpecs.bySymbol(symbol).map(Instrument::tickSize).orElse(Double.NaN);
-        if (c.has("tick-size") || Double.isNaN(known)) {
-            return v.positiveDouble("tick-size", Double.isNaN(known) ? 0.01 : known);
+        if (c.has("tick-size")) {
+            return v.positiveDouble("tick-size", 0.01);
+        }
+        if (Double.isNaN(known)) {
+            v.problem("tick-size", null, "is required: instrument '" + symbol + "' is not a known futures contract, so give its tick, "
+                    + "e.g. tick-size: 0.01 for a stock or ETF");
+            return 0.01;
         }
         return known;
     }
