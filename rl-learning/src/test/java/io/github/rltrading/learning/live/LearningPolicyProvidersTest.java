@@ -84,6 +84,9 @@ class LearningPolicyProvidersTest {
         Plugins plugins = Plugins.load();
         assertThatThrownBy(() -> plugins.policy(Config.of(Map.of("policy", Map.of("name", "production")))))
                 .hasMessageContaining("policy.instrument: is required");
+        assertThatThrownBy(() -> plugins.policy(Config.of(Map.of("policy", Map.of("name", "trained-ppo", "model", "m", "instrument", "SPY")))))
+                .hasMessageContaining("policy.tick-size: is required: instrument 'SPY' is not a known futures contract, so give its tick, "
+                        + "e.g. tick-size: 0.01 for a stock or ETF");
         assertThatThrownBy(() -> WindowedModelPolicy.window(100, 7, "ppo model"))
                 .hasMessage("ppo model takes 100 inputs, which is not W x 7 features + 11 state values for any window W; "
                         + "run it on the feature set it was trained with");
