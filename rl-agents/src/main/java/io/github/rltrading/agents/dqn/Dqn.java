@@ -1,5 +1,6 @@
 package io.github.rltrading.agents.dqn;
 
+import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -11,11 +12,16 @@ import ai.djl.training.tracker.Tracker;
 import ai.djl.util.Pair;
 import io.github.rltrading.agents.buffers.ReplayBuffer;
 import io.github.rltrading.agents.nn.Mlp;
+import io.github.rltrading.agents.nn.NativeThreads;
+import io.github.rltrading.agents.training.TrainingCallback;
+import io.github.rltrading.agents.training.TrainingProgress;
 import io.github.rltrading.core.decision.Action;
 import io.github.rltrading.core.decision.ActionSpace;
 import io.github.rltrading.core.spi.Environment;
 import java.util.ArrayDeque;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
@@ -26,26 +32,45 @@ import java.util.function.Consumer;
  * {@code trainFreq} steps, global gradient-norm clipping, Adam, and a hard copy to the target
  * network every {@code targetUpdateInterval} steps. The target is
  * {@code r + γ·(1 − terminated)·Q_target(s', argmax_a Q(s', a))}; time limits do not count as
- * terminal. Discrete actions only. Not thread-safe.
+ * terminal. Discrete actions only. Training is not thread-safe; {@link #decide} and
+ * {@link #decideBatch} are (they serialise).
  */
 public final class Dqn implements io.github.rltrading.agents.model.Agent {
 
     /** One progress report, after each training round. */
     public record Progress(long steps, double stepsPerSecond, double meanEpisodeReturn, int episodes, double epsilon,
-            double loss) {}
+            double loss) implements TrainingProgress {
+
+        /** {@code loss} (the round's mean Huber loss), {@code epsilon}. */
+        @Override
+        public Map<String, Double> statistics() {
+            Map<String, Double> m = new LinkedHashMap<>();
+            m.put("loss", loss);
+            m.put("epsilon", epsilon);
+            return m;
+        }
+    }
 
     private final DqnConfig config;
     private final int obsSize;
     private final int choices;
     private final ActionSpace actions;
+    private final Device device;
     private final NDManager manager;
     private final Mlp online;
     private final Mlp target;
     private final Optimizer optimizer;
     private final SplittableRandom random;
 
+    /** A new agent on the CPU. */
     public Dqn(DqnConfig config, int obsSize, ActionSpace actions) {
+        this(config, obsSize, actions, Device.cpu());
+    }
+
+    /** A new agent whose networks live on {@code device} (see {@link io.github.rltrading.agents.nn.Devices}). */
+    public Dqn(DqnConfig config, int obsSize, ActionSpace actions, Device device) {
         this.config = Objects.requireNonNull(config, "config");
+        this.device = Objects.requireNonNull(device, "device");
         if (!(actions instanceof ActionSpace.Discrete d)) {
             throw new IllegalArgumentException("DQN needs a discrete action space, got " + actions + "; use PPO or SAC for continuous actions");
         }
@@ -54,7 +79,8 @@ public final class Dqn implements io.github.rltrading.agents.model.Agent {
         this.choices = d.n();
         this.random = new SplittableRandom(config.seed());
         Engine.getEngine("PyTorch").setRandomSeed((int) config.seed());
-        manager = NDManager.newBaseManager("PyTorch");
+        // Always explicit: the engine's default device would be the first GPU of a CUDA build.
+        manager = NDManager.newBaseManager(device, "PyTorch");
         online = new Mlp(manager, obsSize, config.hidden(), choices, "q");
         target = new Mlp(manager, obsSize, config.hidden(), choices, "q_target");
         copyToTarget();
@@ -87,6 +113,7 @@ public final class Dqn implements io.github.rltrading.agents.model.Agent {
 
     /** The greedy action for one observation. */
     public Action act(float[] observation) {
+        NativeThreads.prepareCurrentThread();
         return Action.discrete(greedy(q(online, observation, 1), 0));
     }
 
@@ -109,13 +136,40 @@ public final class Dqn implements io.github.rltrading.agents.model.Agent {
     @Override
     public synchronized Decided decide(float[] observation, boolean deterministic) {
         io.github.rltrading.agents.model.Agent.requireSize(this, observation);
-        float[] q = q(online, observation, 1);
-        int best = greedy(q, 0);
+        NativeThreads.prepareCurrentThread();
+        return decided(q(online, observation, 1), 0);
+    }
+
+    /** The greedy actions of {@code count} observations from one forward pass of the Q-network. */
+    @Override
+    public synchronized Decided[] decideBatch(float[] observations, int count, boolean deterministic) {
+        io.github.rltrading.agents.model.Agent.requireBatch(this, observations, count);
+        NativeThreads.prepareCurrentThread();
+        if (count == 0) {
+            return new Decided[0];
+        }
+        float[] q = q(online, observations, count);
+        Decided[] out = new Decided[count];
+        for (int row = 0; row < count; row++) {
+            out[row] = decided(q, row);
+        }
+        return out;
+    }
+
+    /** Row {@code row}'s greedy action and the softmax of its Q-values there. */
+    private Decided decided(float[] q, int row) {
+        int best = greedy(q, row);
+        int base = row * choices;
         double sum = 0;
         for (int k = 0; k < choices; k++) {
-            sum += Math.exp(q[k] - q[best]);
+            sum += Math.exp(q[base + k] - q[base + best]);
         }
         return new Decided(Action.discrete(best), 1.0 / sum);
+    }
+
+    /** The device the networks live on. */
+    public Device device() {
+        return device;
     }
 
     private List<Pair<String, NDArray>> namedParameters() {
@@ -136,11 +190,47 @@ public final class Dqn implements io.github.rltrading.agents.model.Agent {
 
     /** Loads a DQN model saved by {@link #save}. */
     public static Dqn load(java.nio.file.Path dir) {
-        return io.github.rltrading.agents.model.ModelStore.load(dir, "dqn", DqnConfig.class, Dqn::new, Dqn::namedParameters);
+        return load(dir, Device.cpu());
     }
 
-    /** Trains for {@code totalSteps} steps of one environment. */
+    /** Loads a DQN model saved by {@link #save} onto {@code device}. */
+    public static Dqn load(java.nio.file.Path dir, Device device) {
+        Objects.requireNonNull(device, "device");
+        return io.github.rltrading.agents.model.ModelStore.load(dir, "dqn", DqnConfig.class,
+                (config, obs, space) -> new Dqn(config, obs, space, device), Dqn::namedParameters);
+    }
+
+    /**
+     * Trains for {@code totalSteps} steps of one environment.
+     *
+     * @param progress called after every training round; may be null
+     */
     public Dqn learn(Environment env, long totalSteps, Consumer<Progress> progress) {
+        return learnWith(env, totalSteps, progress == null ? List.of() : List.of((agent, p) -> {
+            progress.accept((Progress) p);
+            return true;
+        }));
+    }
+
+    /**
+     * Trains as {@link #learn(Environment, long, Consumer)} does, calling {@code callbacks} in order
+     * after every training round (each gets a {@link Progress}); when one returns {@code false},
+     * training stops after that round.
+     */
+    public Dqn learn(Environment env, long totalSteps, TrainingCallback... callbacks) {
+        return learnWith(env, totalSteps, List.of(callbacks));
+    }
+
+    private Dqn learnWith(Environment env, long totalSteps, List<TrainingCallback> callbacks) {
+        NativeThreads.prepareCurrentThread();
+        try {
+            return steps(env, totalSteps, callbacks);
+        } finally {
+            env.close();
+        }
+    }
+
+    private Dqn steps(Environment env, long totalSteps, List<TrainingCallback> callbacks) {
         ReplayBuffer buffer = new ReplayBuffer((int) Math.min(config.bufferSize(), totalSteps), obsSize, 1);
         float[] obs = env.reset(config.seed() * 1000);
         long resets = 1;
@@ -156,6 +246,7 @@ public final class Dqn implements io.github.rltrading.agents.model.Agent {
         float[] bRew = new float[batch];
         boolean[] bDone = new boolean[batch];
         double lastLoss = Double.NaN;
+        boolean stop = false;
         for (long step = 1; step <= totalSteps; step++) {
             double progressDone = (double) step / totalSteps;
             double eps = progressDone >= config.explorationFraction() ? config.explorationFinalEps()
@@ -184,16 +275,19 @@ public final class Dqn implements io.github.rltrading.agents.model.Agent {
                     lossSum += update(bObs, bAct, bRew, bNext, bDone);
                 }
                 lastLoss = lossSum / config.gradientSteps();
-                if (progress != null) {
+                if (!callbacks.isEmpty()) {
                     double mean = recent.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
-                    progress.accept(new Progress(step, step / ((System.nanoTime() - t0) / 1e9), mean, episodes, eps, lastLoss));
+                    Progress p = new Progress(step, step / ((System.nanoTime() - t0) / 1e9), mean, episodes, eps, lastLoss);
+                    stop = !TrainingCallback.all(callbacks, this, p);
                 }
             }
             if (step % config.targetUpdateInterval() == 0) {
                 copyToTarget();
             }
+            if (stop) {
+                break;
+            }
         }
-        env.close();
         return this;
     }
 

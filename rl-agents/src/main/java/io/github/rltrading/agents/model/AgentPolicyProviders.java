@@ -1,6 +1,8 @@
 package io.github.rltrading.agents.model;
 
+import ai.djl.Device;
 import io.github.rltrading.agents.dqn.Dqn;
+import io.github.rltrading.agents.nn.Devices;
 import io.github.rltrading.agents.ppo.Ppo;
 import io.github.rltrading.agents.sac.Sac;
 import io.github.rltrading.core.config.Config;
@@ -9,7 +11,7 @@ import io.github.rltrading.core.spi.Policy;
 import io.github.rltrading.core.spi.PolicyProvider;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 
 /**
  * {@code policy: ppo}, {@code sac} or {@code dqn}: a saved model as the session's policy.
@@ -20,6 +22,7 @@ import java.util.function.Function;
  *   model: runs/ppo-es/model      # the directory written by agent.save(dir, info)
  *   deterministic: true           # the mean / most likely action (default); false samples
  *   targets: [-1, 0, 1]           # discrete models: the target of each action (optional)
+ *   device: cpu                   # cpu (default), gpu, gpu:N or auto; see Devices
  * }</pre>
  */
 public final class AgentPolicyProviders {
@@ -28,9 +31,9 @@ public final class AgentPolicyProviders {
 
     abstract static class Base implements PolicyProvider {
         private final String name;
-        private final Function<Path, Agent> loader;
+        private final BiFunction<Path, Device, Agent> loader;
 
-        Base(String name, Function<Path, Agent> loader) {
+        Base(String name, BiFunction<Path, Device, Agent> loader) {
             this.name = name;
             this.loader = loader;
         }
@@ -52,8 +55,9 @@ public final class AgentPolicyProviders {
             String model = v.requiredString("model");
             boolean deterministic = v.bool("deterministic", true);
             List<String> targets = config.has("targets") ? config.getStringList("targets") : List.of();
+            String deviceName = v.string("device", "cpu");
             v.throwIfInvalid("policy " + name);
-            Agent agent = loader.apply(Path.of(model));
+            Agent agent = loader.apply(Path.of(model), Devices.resolve(deviceName));
             try {
                 if (targets.isEmpty()) {
                     return AgentPolicy.of(agent, deterministic);

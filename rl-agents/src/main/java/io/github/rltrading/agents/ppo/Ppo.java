@@ -1,5 +1,6 @@
 package io.github.rltrading.agents.ppo;
 
+import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -12,11 +13,16 @@ import ai.djl.training.tracker.Tracker;
 import ai.djl.util.Pair;
 import io.github.rltrading.agents.buffers.RolloutBuffer;
 import io.github.rltrading.agents.nn.Mlp;
+import io.github.rltrading.agents.nn.NativeThreads;
+import io.github.rltrading.agents.training.TrainingCallback;
+import io.github.rltrading.agents.training.TrainingProgress;
 import io.github.rltrading.core.decision.Action;
 import io.github.rltrading.core.decision.ActionSpace;
 import io.github.rltrading.core.spi.Environment;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
@@ -30,14 +36,26 @@ import java.util.function.IntFunction;
  * distribution; continuous ones a diagonal Gaussian with a state-independent log standard deviation
  * (actions are clipped to the space's bounds when stepping, stored unclipped).
  *
- * <p>Status: the algorithm and training loop; saving, loading, the policy provider and callbacks
- * beyond progress reports are not built yet (see {@code docs/agents.md}). Not thread-safe.
+ * <p>Training is not thread-safe; {@link #decide} and {@link #decideBatch} are (they serialise).
+ * The networks live on the device given to the constructor (the CPU by default; see
+ * {@link io.github.rltrading.agents.nn.Devices}).
  */
 public final class Ppo implements io.github.rltrading.agents.model.Agent {
 
     /** One progress report, after each rollout and update. */
     public record Progress(long steps, double stepsPerSecond, double meanEpisodeReturn, int episodes, double policyLoss,
-            double valueLoss, double entropy) {}
+            double valueLoss, double entropy) implements TrainingProgress {
+
+        /** {@code policyLoss}, {@code valueLoss}, {@code entropy}. */
+        @Override
+        public Map<String, Double> statistics() {
+            Map<String, Double> m = new LinkedHashMap<>();
+            m.put("policyLoss", policyLoss);
+            m.put("valueLoss", valueLoss);
+            m.put("entropy", entropy);
+            return m;
+        }
+    }
 
     private final PpoConfig config;
     private final int obsSize;
@@ -47,6 +65,7 @@ public final class Ppo implements io.github.rltrading.agents.model.Agent {
     private final float[] low;
     private final float[] high;
     private final ActionSpace actions;
+    private final Device device;
     private final NDManager manager;
     private final Mlp policy;
     private final Mlp value;
@@ -56,15 +75,25 @@ public final class Ppo implements io.github.rltrading.agents.model.Agent {
     private final SplittableRandom random;
     private double progressRemaining = 1.0;
 
-    /** A new agent for environments with this observation size and action space. */
+    /** A new agent for environments with this observation size and action space, on the CPU. */
     public Ppo(PpoConfig config, int obsSize, ActionSpace actions) {
+        this(config, obsSize, actions, Device.cpu());
+    }
+
+    /**
+     * A new agent whose networks live on {@code device} ({@link io.github.rltrading.agents.nn.Devices#resolve}
+     * turns {@code cpu}, {@code gpu} or {@code auto} into one).
+     */
+    public Ppo(PpoConfig config, int obsSize, ActionSpace actions, Device device) {
         this.config = Objects.requireNonNull(config, "config");
+        this.device = Objects.requireNonNull(device, "device");
         this.obsSize = obsSize;
         this.actions = Objects.requireNonNull(actions, "actions");
         this.random = new SplittableRandom(config.seed());
         Engine engine = Engine.getEngine("PyTorch");
         engine.setRandomSeed((int) config.seed());
-        this.manager = NDManager.newBaseManager("PyTorch");
+        // The device is always explicit: the engine's default would be the first GPU of a CUDA build.
+        this.manager = NDManager.newBaseManager(device, "PyTorch");
         if (actions instanceof ActionSpace.Discrete d) {
             discrete = true;
             choices = d.n();
@@ -178,8 +207,39 @@ public final class Ppo implements io.github.rltrading.agents.model.Agent {
      * @param progress called after every update; may be null
      */
     public Ppo learn(IntFunction<Environment> envs, long totalSteps, Consumer<Progress> progress) {
+        return learnWith(envs, totalSteps, progress == null ? List.of() : List.of((agent, p) -> {
+            progress.accept((Progress) p);
+            return true;
+        }));
+    }
+
+    /**
+     * Trains as {@link #learn(IntFunction, long, Consumer)} does, calling {@code callbacks} in order
+     * after every update (each gets a {@link Progress}); when one returns {@code false}, training
+     * stops after that update.
+     */
+    public Ppo learn(IntFunction<Environment> envs, long totalSteps, TrainingCallback... callbacks) {
+        return learnWith(envs, totalSteps, List.of(callbacks));
+    }
+
+    private Ppo learnWith(IntFunction<Environment> envs, long totalSteps, List<TrainingCallback> callbacks) {
+        NativeThreads.prepareCurrentThread();
         int n = config.nEnvs();
         Environment[] env = new Environment[n];
+        try {
+            return rollouts(envs, env, totalSteps, callbacks);
+        } finally {
+            for (Environment e : env) {
+                if (e != null) {
+                    e.close();
+                }
+            }
+        }
+    }
+
+    /** Collects rollouts into {@code env} (filled here, closed by the caller) and trains on each. */
+    private Ppo rollouts(IntFunction<Environment> envs, Environment[] env, long totalSteps, List<TrainingCallback> callbacks) {
+        int n = env.length;
         float[] obs = new float[n * obsSize];
         for (int e = 0; e < n; e++) {
             env[e] = envs.apply(e);
@@ -238,14 +298,14 @@ public final class Ppo implements io.github.rltrading.agents.model.Agent {
             float[] lastValues = infer(obs, n)[1];
             buffer.computeReturnsAndAdvantages(lastValues, episodeStarts, config.gamma(), config.gaeLambda());
             double[] losses = train(buffer);
-            if (progress != null) {
+            if (!callbacks.isEmpty()) {
                 double mean = recent.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
-                progress.accept(new Progress(steps, steps / ((System.nanoTime() - t0) / 1e9), mean, episodes, losses[0],
-                        losses[1], losses[2]));
+                Progress p = new Progress(steps, steps / ((System.nanoTime() - t0) / 1e9), mean, episodes, losses[0],
+                        losses[1], losses[2]);
+                if (!TrainingCallback.all(callbacks, this, p)) {
+                    break;
+                }
             }
-        }
-        for (Environment e : env) {
-            e.close();
         }
         return this;
     }
@@ -368,9 +428,10 @@ public final class Ppo implements io.github.rltrading.agents.model.Agent {
 
     /** The action for one observation: sampled, or the most likely (the mean) when deterministic. */
     public Action act(float[] observation, boolean deterministic) {
-        float[][] out = infer(observation, 1);
+        NativeThreads.prepareCurrentThread();
+        float[] out = policyOutputs(observation, 1);
         float[] action = new float[actionSize];
-        sample(out[0], 0, discrete ? null : stdNow(), action, deterministic);
+        sample(out, 0, discrete ? null : stdNow(), action, deterministic);
         return toAction(action, 0);
     }
 
@@ -392,17 +453,44 @@ public final class Ppo implements io.github.rltrading.agents.model.Agent {
     @Override
     public synchronized Decided decide(float[] observation, boolean deterministic) {
         io.github.rltrading.agents.model.Agent.requireSize(this, observation);
-        float[][] out = infer(observation, 1);
-        float[] std = discrete ? null : stdNow();
-        float[] action = new float[actionSize];
-        float logp = sample(out[0], 0, std, action, deterministic);
-        double confidence;
-        if (discrete) {
-            confidence = Math.exp(logp); // the probability of the chosen action
-        } else {
-            confidence = io.github.rltrading.agents.model.Agent.gaussianConfidence(std);
+        NativeThreads.prepareCurrentThread();
+        return decided(policyOutputs(observation, 1), 1, deterministic)[0];
+    }
+
+    @Override
+    public synchronized Decided[] decideBatch(float[] observations, int count, boolean deterministic) {
+        io.github.rltrading.agents.model.Agent.requireBatch(this, observations, count);
+        NativeThreads.prepareCurrentThread();
+        if (count == 0) {
+            return new Decided[0];
         }
-        return new Decided(toAction(action, 0), Math.max(0, Math.min(1, confidence)));
+        return decided(policyOutputs(observations, count), count, deterministic);
+    }
+
+    /** The policy network's outputs (logits or means) for {@code batch} observations: one forward pass, no value network. */
+    private float[] policyOutputs(float[] obs, int batch) {
+        try (NDManager sub = manager.newSubManager()) {
+            return policy.forward(sub.create(obs, new Shape(batch, obsSize)), false).toFloatArray();
+        }
+    }
+
+    /** Actions and confidences from the policy outputs of {@code count} rows, row by row (sampling in row order). */
+    private Decided[] decided(float[] out, int count, boolean deterministic) {
+        float[] std = discrete ? null : stdNow();
+        double gaussian = discrete ? 0 : io.github.rltrading.agents.model.Agent.gaussianConfidence(std);
+        float[] action = new float[count * actionSize];
+        Decided[] result = new Decided[count];
+        for (int e = 0; e < count; e++) {
+            float logp = sample(out, e, std, action, deterministic);
+            double confidence = discrete ? Math.exp(logp) : gaussian; // discrete: the probability of the chosen action
+            result[e] = new Decided(toAction(action, e), Math.max(0, Math.min(1, confidence)));
+        }
+        return result;
+    }
+
+    /** The device the networks live on. */
+    public Device device() {
+        return device;
     }
 
     /** Every parameter by name, for saving: both networks and the log standard deviation. */
@@ -426,7 +514,14 @@ public final class Ppo implements io.github.rltrading.agents.model.Agent {
      *                                  parameters that do not fit
      */
     public static Ppo load(java.nio.file.Path dir) {
-        return io.github.rltrading.agents.model.ModelStore.load(dir, "ppo", PpoConfig.class, Ppo::new, a -> a.parameters);
+        return load(dir, Device.cpu());
+    }
+
+    /** Loads a PPO model saved by {@link #save} onto {@code device}. */
+    public static Ppo load(java.nio.file.Path dir, Device device) {
+        Objects.requireNonNull(device, "device");
+        return io.github.rltrading.agents.model.ModelStore.load(dir, "ppo", PpoConfig.class,
+                (config, obs, space) -> new Ppo(config, obs, space, device), a -> a.parameters);
     }
 
     /**

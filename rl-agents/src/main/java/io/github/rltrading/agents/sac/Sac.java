@@ -1,5 +1,6 @@
 package io.github.rltrading.agents.sac;
 
+import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -11,11 +12,16 @@ import ai.djl.training.tracker.Tracker;
 import ai.djl.util.Pair;
 import io.github.rltrading.agents.buffers.ReplayBuffer;
 import io.github.rltrading.agents.nn.Mlp;
+import io.github.rltrading.agents.nn.NativeThreads;
+import io.github.rltrading.agents.training.TrainingCallback;
+import io.github.rltrading.agents.training.TrainingProgress;
 import io.github.rltrading.core.decision.Action;
 import io.github.rltrading.core.decision.ActionSpace;
 import io.github.rltrading.core.spi.Environment;
 import java.util.ArrayDeque;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
@@ -25,13 +31,25 @@ import java.util.function.Consumer;
  * Gaussian actor (state-dependent log-std clipped to [-20, 2]) with actions rescaled to the space's
  * bounds, twin critics with Polyak-averaged targets, automatic entropy tuning towards an entropy of
  * −dim(A), uniform random actions before {@code learningStarts}, one gradient step per environment
- * step. Time limits do not count as terminal. Not thread-safe.
+ * step. Time limits do not count as terminal. Training is not thread-safe; {@link #decide} and
+ * {@link #decideBatch} are (they serialise).
  */
 public final class Sac implements io.github.rltrading.agents.model.Agent {
 
     /** One progress report. */
     public record Progress(long steps, double stepsPerSecond, double meanEpisodeReturn, int episodes, double alpha,
-            double criticLoss, double actorLoss) {}
+            double criticLoss, double actorLoss) implements TrainingProgress {
+
+        /** {@code criticLoss}, {@code actorLoss}, {@code alpha} (the entropy coefficient). */
+        @Override
+        public Map<String, Double> statistics() {
+            Map<String, Double> m = new LinkedHashMap<>();
+            m.put("criticLoss", criticLoss);
+            m.put("actorLoss", actorLoss);
+            m.put("alpha", alpha);
+            return m;
+        }
+    }
 
     private static final double LOG_STD_MIN = -20;
     private static final double LOG_STD_MAX = 2;
@@ -42,6 +60,7 @@ public final class Sac implements io.github.rltrading.agents.model.Agent {
     private final float[] low;
     private final float[] high;
     private final ActionSpace actions;
+    private final Device device;
     private final NDManager manager;
     private final Mlp actor;
     private final Mlp q1;
@@ -55,8 +74,15 @@ public final class Sac implements io.github.rltrading.agents.model.Agent {
     private final SplittableRandom random;
     private final double targetEntropy;
 
+    /** A new agent on the CPU. */
     public Sac(SacConfig config, int obsSize, ActionSpace actions) {
+        this(config, obsSize, actions, Device.cpu());
+    }
+
+    /** A new agent whose networks live on {@code device} (see {@link io.github.rltrading.agents.nn.Devices}). */
+    public Sac(SacConfig config, int obsSize, ActionSpace actions, Device device) {
         this.config = Objects.requireNonNull(config, "config");
+        this.device = Objects.requireNonNull(device, "device");
         if (!(actions instanceof ActionSpace.Box box)) {
             throw new IllegalArgumentException("SAC needs a continuous (box) action space, got " + actions
                     + "; use DQN or PPO for discrete actions");
@@ -69,7 +95,8 @@ public final class Sac implements io.github.rltrading.agents.model.Agent {
         this.random = new SplittableRandom(config.seed());
         this.targetEntropy = -actSize;
         Engine.getEngine("PyTorch").setRandomSeed((int) config.seed());
-        manager = NDManager.newBaseManager("PyTorch");
+        // Always explicit: the engine's default device would be the first GPU of a CUDA build.
+        manager = NDManager.newBaseManager(device, "PyTorch");
         actor = new Mlp(manager, obsSize, config.hidden(), 2 * actSize, "actor", true);
         q1 = new Mlp(manager, obsSize + actSize, config.hidden(), 1, "q1", true);
         q2 = new Mlp(manager, obsSize + actSize, config.hidden(), 1, "q2", true);
@@ -135,6 +162,7 @@ public final class Sac implements io.github.rltrading.agents.model.Agent {
 
     /** The action for one observation: sampled, or tanh of the mean when deterministic, in the space's bounds. */
     public Action act(float[] observation, boolean deterministic) {
+        NativeThreads.prepareCurrentThread();
         try (NDManager sub = manager.newSubManager()) {
             NDArray o = sub.create(observation, new Shape(1, obsSize));
             NDArray z = deterministic ? sub.zeros(new Shape(1, actSize)) : sub.create(noise(actSize), new Shape(1, actSize));
@@ -160,14 +188,55 @@ public final class Sac implements io.github.rltrading.agents.model.Agent {
     @Override
     public synchronized Decided decide(float[] observation, boolean deterministic) {
         io.github.rltrading.agents.model.Agent.requireSize(this, observation);
-        try (NDManager sub = manager.newSubManager()) {
-            NDArray o = sub.create(observation, new Shape(1, obsSize));
-            NDArray out = actor.forward(o, false);
-            float[] std = out.get(":, " + actSize + ":").clip((float) LOG_STD_MIN, (float) LOG_STD_MAX).exp().toFloatArray();
-            NDArray z = deterministic ? sub.zeros(new Shape(1, actSize)) : sub.create(noise(actSize), new Shape(1, actSize));
-            Action a = Action.continuous(scale(policy(o, z, false)[0].toFloatArray()));
-            return new Decided(a, io.github.rltrading.agents.model.Agent.gaussianConfidence(std));
+        NativeThreads.prepareCurrentThread();
+        return decided(actorOutputs(observation, 1), 0, deterministic);
+    }
+
+    @Override
+    public synchronized Decided[] decideBatch(float[] observations, int count, boolean deterministic) {
+        io.github.rltrading.agents.model.Agent.requireBatch(this, observations, count);
+        NativeThreads.prepareCurrentThread();
+        if (count == 0) {
+            return new Decided[0];
         }
+        float[] out = actorOutputs(observations, count);
+        Decided[] result = new Decided[count];
+        for (int row = 0; row < count; row++) {
+            result[row] = decided(out, row, deterministic);
+        }
+        return result;
+    }
+
+    /** The actor's outputs (means, then log standard deviations) for {@code batch} observations: one forward pass. */
+    private float[] actorOutputs(float[] obs, int batch) {
+        try (NDManager sub = manager.newSubManager()) {
+            return actor.forward(sub.create(obs, new Shape(batch, obsSize)), false).toFloatArray();
+        }
+    }
+
+    /**
+     * Row {@code row}'s action: tanh of the mean (or of a sample) scaled to the bounds, and the
+     * Gaussian confidence. Computed here rather than with array operations so that a row's result
+     * does not depend on the rows around it (vectorised element-wise kernels treat a batch's tail
+     * differently).
+     */
+    private Decided decided(float[] out, int row, boolean deterministic) {
+        int base = row * 2 * actSize;
+        float[] squashed = new float[actSize];
+        float[] std = new float[actSize];
+        for (int k = 0; k < actSize; k++) {
+            float mean = out[base + k];
+            float logStd = Math.max((float) LOG_STD_MIN, Math.min((float) LOG_STD_MAX, out[base + actSize + k]));
+            std[k] = (float) Math.exp(logStd);
+            float x = deterministic ? mean : mean + std[k] * (float) random.nextGaussian();
+            squashed[k] = (float) Math.tanh(x);
+        }
+        return new Decided(Action.continuous(scale(squashed)), io.github.rltrading.agents.model.Agent.gaussianConfidence(std));
+    }
+
+    /** The device the networks live on. */
+    public Device device() {
+        return device;
     }
 
     /** Every parameter by name: actor, both critics and their targets, and the entropy coefficient. */
@@ -190,11 +259,44 @@ public final class Sac implements io.github.rltrading.agents.model.Agent {
 
     /** Loads a SAC model saved by {@link #save}. */
     public static Sac load(java.nio.file.Path dir) {
-        return io.github.rltrading.agents.model.ModelStore.load(dir, "sac", SacConfig.class, Sac::new, Sac::namedParameters);
+        return load(dir, Device.cpu());
     }
 
-    /** Trains for {@code totalSteps} steps of one environment. */
+    /** Loads a SAC model saved by {@link #save} onto {@code device}. */
+    public static Sac load(java.nio.file.Path dir, Device device) {
+        Objects.requireNonNull(device, "device");
+        return io.github.rltrading.agents.model.ModelStore.load(dir, "sac", SacConfig.class,
+                (config, obs, space) -> new Sac(config, obs, space, device), Sac::namedParameters);
+    }
+
+    /**
+     * Trains for {@code totalSteps} steps of one environment.
+     *
+     * @param progress called at the end of every episode; may be null
+     */
     public Sac learn(Environment env, long totalSteps, Consumer<Progress> progress) {
+        return learnWith(env, totalSteps, progress, List.of());
+    }
+
+    /**
+     * Trains for {@code totalSteps} steps of one environment, calling {@code callbacks} in order after
+     * every gradient step (one per environment step once {@code learningStarts} have passed; each
+     * gets a {@link Progress}); when one returns {@code false}, training stops after that step.
+     */
+    public Sac learn(Environment env, long totalSteps, TrainingCallback... callbacks) {
+        return learnWith(env, totalSteps, null, List.of(callbacks));
+    }
+
+    private Sac learnWith(Environment env, long totalSteps, Consumer<Progress> progress, List<TrainingCallback> callbacks) {
+        NativeThreads.prepareCurrentThread();
+        try {
+            return steps(env, totalSteps, progress, callbacks);
+        } finally {
+            env.close();
+        }
+    }
+
+    private Sac steps(Environment env, long totalSteps, Consumer<Progress> progress, List<TrainingCallback> callbacks) {
         ReplayBuffer buffer = new ReplayBuffer((int) Math.min(config.bufferSize(), totalSteps), obsSize, actSize);
         float[] obs = env.reset(config.seed() * 1000);
         long resets = 1;
@@ -243,9 +345,16 @@ public final class Sac implements io.github.rltrading.agents.model.Agent {
             if (step > config.learningStarts()) {
                 buffer.sample(random, batch, bObs, bAct, bRew, bNext, bDone);
                 losses = update(bObs, bAct, bRew, bNext, bDone);
+                if (!callbacks.isEmpty()) {
+                    double mean = recent.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
+                    Progress p = new Progress(step, step / ((System.nanoTime() - t0) / 1e9), mean, episodes,
+                            Math.exp(logAlpha.getFloat(0)), losses[0], losses[1]);
+                    if (!TrainingCallback.all(callbacks, this, p)) {
+                        break;
+                    }
+                }
             }
         }
-        env.close();
         return this;
     }
 
