@@ -28,7 +28,9 @@ import java.util.function.IntFunction;
  * bonus, per-minibatch advantage normalisation, gradient-norm clipping, Adam (ε 1e-5), and an
  * optional linear decay of the learning rate and clip range. Discrete actions use a categorical
  * distribution; continuous ones a diagonal Gaussian with a state-independent log standard deviation
- * (actions are clipped to the space's bounds when stepping, stored unclipped).
+ * (actions are clipped to the space's bounds when stepping, stored unclipped). With
+ * {@link PpoConfig#encoder()} set, the policy and the value network each read the observation
+ * window through their own {@link io.github.rltrading.agents.nn.WindowEncoder}.
  *
  * <p>Status: the algorithm and training loop; saving, loading, the policy provider and callbacks
  * beyond progress reports are not built yet (see {@code docs/agents.md}). Not thread-safe.
@@ -60,6 +62,7 @@ public final class Ppo implements io.github.rltrading.agents.model.Agent {
     public Ppo(PpoConfig config, int obsSize, ActionSpace actions) {
         this.config = Objects.requireNonNull(config, "config");
         this.obsSize = obsSize;
+        config.encoder().requireObservationSize(obsSize); // before the manager: nothing to close
         this.actions = Objects.requireNonNull(actions, "actions");
         this.random = new SplittableRandom(config.seed());
         Engine engine = Engine.getEngine("PyTorch");
@@ -78,8 +81,10 @@ public final class Ppo implements io.github.rltrading.agents.model.Agent {
             low = box.low();
             high = box.high();
         }
-        policy = new Mlp(manager, obsSize, config.hidden(), discrete ? choices : actionSize, "pi");
-        value = new Mlp(manager, obsSize, config.hidden(), 1, "vf");
+        // Separate encoders for the policy and the value network, as the MLPs are separate: the value
+        // loss does not shape the policy's features (SB3's share_features_extractor=False).
+        policy = new Mlp(manager, obsSize, config.hidden(), discrete ? choices : actionSize, "pi", false, config.encoder());
+        value = new Mlp(manager, obsSize, config.hidden(), 1, "vf", false, config.encoder());
         for (Pair<String, Parameter> p : policy.parameters()) {
             parameters.add(new Pair<>(p.getKey(), p.getValue().getArray()));
         }
@@ -432,10 +437,11 @@ public final class Ppo implements io.github.rltrading.agents.model.Agent {
     /**
      * A warm start: the networks saved in {@code dir} in a new agent with other hyperparameters, to
      * train further (continuous learning searches the learning rate, entropy bonus and so on from
-     * the production model's weights). The hidden sizes must be the saved ones; the optimiser starts
-     * afresh.
+     * the production model's weights). The hidden sizes and the encoder must be the saved ones; the
+     * optimiser starts afresh.
      *
-     * @throws IllegalArgumentException when the directory holds no PPO model or the hidden sizes differ
+     * @throws IllegalArgumentException when the directory holds no PPO model or the hidden sizes or
+     *                                  the encoder differ
      */
     public static Ppo load(java.nio.file.Path dir, PpoConfig config) {
         Objects.requireNonNull(config, "config");
