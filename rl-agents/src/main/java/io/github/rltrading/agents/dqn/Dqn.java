@@ -75,14 +75,15 @@ public final class Dqn implements io.github.rltrading.agents.model.Agent {
             throw new IllegalArgumentException("DQN needs a discrete action space, got " + actions + "; use PPO or SAC for continuous actions");
         }
         this.obsSize = obsSize;
+        config.encoder().requireObservationSize(obsSize); // before the manager: nothing to close
         this.actions = actions;
         this.choices = d.n();
         this.random = new SplittableRandom(config.seed());
         Engine.getEngine("PyTorch").setRandomSeed((int) config.seed());
         // Always explicit: the engine's default device would be the first GPU of a CUDA build.
         manager = NDManager.newBaseManager(device, "PyTorch");
-        online = new Mlp(manager, obsSize, config.hidden(), choices, "q");
-        target = new Mlp(manager, obsSize, config.hidden(), choices, "q_target");
+        online = new Mlp(manager, obsSize, config.hidden(), choices, "q", false, config.encoder());
+        target = new Mlp(manager, obsSize, config.hidden(), choices, "q_target", false, config.encoder());
         copyToTarget();
         optimizer = Optimizer.adam().optLearningRateTracker(Tracker.fixed((float) config.learningRate())).build();
     }

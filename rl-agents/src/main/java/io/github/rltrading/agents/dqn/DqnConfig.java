@@ -1,5 +1,7 @@
 package io.github.rltrading.agents.dqn;
 
+import io.github.rltrading.agents.nn.EncoderConfig;
+
 /**
  * DQN hyperparameters. The defaults follow Stable-Baselines3's {@code DQN(...)}:
  *
@@ -17,10 +19,26 @@ package io.github.rltrading.agents.dqn;
  * @param maxGradNorm           gradient norm clip (10)
  * @param hidden                hidden layer sizes ([64, 64])
  * @param seed                  seed for initialisation, exploration and sampling
+ * @param encoder               how the Q-network (and its target, which has its own copy) reads the
+ *                              observation window ({@link EncoderConfig#none()}: none, and a saved
+ *                              {@code model.json} without this field loads as none)
  */
 public record DqnConfig(double learningRate, int bufferSize, int learningStarts, int batchSize, double gamma, int trainFreq,
         int gradientSteps, int targetUpdateInterval, double explorationFraction, double explorationInitialEps,
-        double explorationFinalEps, double maxGradNorm, int[] hidden, long seed) {
+        double explorationFinalEps, double maxGradNorm, int[] hidden, long seed, EncoderConfig encoder) {
+
+    /** A missing encoder (null, or absent from a saved model's JSON) is none. */
+    public DqnConfig {
+        encoder = encoder == null ? EncoderConfig.none() : encoder;
+    }
+
+    /** The settings without an encoder (the form before encoders existed). */
+    public DqnConfig(double learningRate, int bufferSize, int learningStarts, int batchSize, double gamma, int trainFreq,
+            int gradientSteps, int targetUpdateInterval, double explorationFraction, double explorationInitialEps,
+            double explorationFinalEps, double maxGradNorm, int[] hidden, long seed) {
+        this(learningRate, bufferSize, learningStarts, batchSize, gamma, trainFreq, gradientSteps, targetUpdateInterval,
+                explorationFraction, explorationInitialEps, explorationFinalEps, maxGradNorm, hidden, seed, EncoderConfig.none());
+    }
 
     /** Stable-Baselines3's defaults. */
     public static DqnConfig defaults() {
@@ -34,6 +52,14 @@ public record DqnConfig(double learningRate, int bufferSize, int learningStarts,
 
     public DqnConfig withSeed(long value) {
         return new DqnConfig(learningRate, bufferSize, learningStarts, batchSize, gamma, trainFreq, gradientSteps,
-                targetUpdateInterval, explorationFraction, explorationInitialEps, explorationFinalEps, maxGradNorm, hidden, value);
+                targetUpdateInterval, explorationFraction, explorationInitialEps, explorationFinalEps, maxGradNorm, hidden, value,
+                encoder);
+    }
+
+    /** These settings with the Q-network reading the window through {@code value}. */
+    public DqnConfig withEncoder(EncoderConfig value) {
+        return new DqnConfig(learningRate, bufferSize, learningStarts, batchSize, gamma, trainFreq, gradientSteps,
+                targetUpdateInterval, explorationFraction, explorationInitialEps, explorationFinalEps, maxGradNorm, hidden, seed,
+                value);
     }
 }

@@ -238,13 +238,13 @@ public final class ModelStore {
             float[] v = loaded.values().get(p.getKey());
             if (v == null) {
                 throw new IllegalArgumentException("model in " + dir + " has no parameter " + p.getKey() + "; it has "
-                        + loaded.values().keySet());
+                        + loaded.values().keySet() + " (the config's hidden sizes and encoder must be the ones in model.json)");
             }
             long[] want = p.getValue().getShape().getShape();
             if (!Arrays.equals(want, loaded.shapes().get(p.getKey()))) {
                 throw new IllegalArgumentException("model in " + dir + ": parameter " + p.getKey() + " has shape "
                         + Arrays.toString(loaded.shapes().get(p.getKey())) + ", the agent expects " + Arrays.toString(want)
-                        + " (the hidden sizes in model.json must match the config)");
+                        + " (the hidden sizes in model.json must match the config, and so must the encoder)");
             }
             p.getValue().set(v);
         }

@@ -17,7 +17,8 @@ import java.util.List;
 
 /**
  * A multi-layer perceptron with tanh (Stable-Baselines3's default for PPO) or ReLU hidden layers,
- * initialised with Xavier weights, owning its parameters in a manager.
+ * initialised with Xavier weights, owning its parameters in a manager; optionally preceded by a
+ * {@link WindowEncoder} over the observation window.
  */
 public final class Mlp {
 
@@ -38,7 +39,21 @@ public final class Mlp {
 
     /** As above, with ReLU hidden layers when {@code relu} (SB3's choice for SAC and TD3). */
     public Mlp(NDManager manager, int inputs, int[] hidden, int outputs, String prefix, boolean relu) {
+        this(manager, inputs, hidden, outputs, prefix, relu, EncoderConfig.none());
+    }
+
+    /**
+     * As above, reading the observation window through a {@link WindowEncoder} first when
+     * {@code encoder} is enabled. The encoder is part of this network: its parameters are in
+     * {@link #parameters()} (named {@code prefix.01WindowEncoder_...}), initialised, trained and
+     * saved with the layers'. With {@link EncoderConfig#none()} the network and its parameter names
+     * are exactly those of the constructors without an encoder.
+     */
+    public Mlp(NDManager manager, int inputs, int[] hidden, int outputs, String prefix, boolean relu, EncoderConfig encoder) {
         block = new SequentialBlock();
+        if (encoder.enabled()) {
+            block.add(new WindowEncoder(encoder));
+        }
         for (int h : hidden) {
             block.add(Linear.builder().setUnits(h).build());
             block.add(relu ? Activation.reluBlock() : Activation.tanhBlock());

@@ -34,7 +34,9 @@ import java.util.function.IntFunction;
  * bonus, per-minibatch advantage normalisation, gradient-norm clipping, Adam (ε 1e-5), and an
  * optional linear decay of the learning rate and clip range. Discrete actions use a categorical
  * distribution; continuous ones a diagonal Gaussian with a state-independent log standard deviation
- * (actions are clipped to the space's bounds when stepping, stored unclipped).
+ * (actions are clipped to the space's bounds when stepping, stored unclipped). With
+ * {@link PpoConfig#encoder()} set, the policy and the value network each read the observation
+ * window through their own {@link io.github.rltrading.agents.nn.WindowEncoder}.
  *
  * <p>Training is not thread-safe; {@link #decide} and {@link #decideBatch} are (they serialise).
  * The networks live on the device given to the constructor (the CPU by default; see
@@ -88,6 +90,7 @@ public final class Ppo implements io.github.rltrading.agents.model.Agent {
         this.config = Objects.requireNonNull(config, "config");
         this.device = Objects.requireNonNull(device, "device");
         this.obsSize = obsSize;
+        config.encoder().requireObservationSize(obsSize); // before the manager: nothing to close
         this.actions = Objects.requireNonNull(actions, "actions");
         this.random = new SplittableRandom(config.seed());
         Engine engine = Engine.getEngine("PyTorch");
@@ -107,8 +110,10 @@ public final class Ppo implements io.github.rltrading.agents.model.Agent {
             low = box.low();
             high = box.high();
         }
-        policy = new Mlp(manager, obsSize, config.hidden(), discrete ? choices : actionSize, "pi");
-        value = new Mlp(manager, obsSize, config.hidden(), 1, "vf");
+        // Separate encoders for the policy and the value network, as the MLPs are separate: the value
+        // loss does not shape the policy's features (SB3's share_features_extractor=False).
+        policy = new Mlp(manager, obsSize, config.hidden(), discrete ? choices : actionSize, "pi", false, config.encoder());
+        value = new Mlp(manager, obsSize, config.hidden(), 1, "vf", false, config.encoder());
         for (Pair<String, Parameter> p : policy.parameters()) {
             parameters.add(new Pair<>(p.getKey(), p.getValue().getArray()));
         }
@@ -527,10 +532,11 @@ public final class Ppo implements io.github.rltrading.agents.model.Agent {
     /**
      * A warm start: the networks saved in {@code dir} in a new agent with other hyperparameters, to
      * train further (continuous learning searches the learning rate, entropy bonus and so on from
-     * the production model's weights). The hidden sizes must be the saved ones; the optimiser starts
-     * afresh.
+     * the production model's weights). The hidden sizes and the encoder must be the saved ones; the
+     * optimiser starts afresh.
      *
-     * @throws IllegalArgumentException when the directory holds no PPO model or the hidden sizes differ
+     * @throws IllegalArgumentException when the directory holds no PPO model or the hidden sizes or
+     *                                  the encoder differ
      */
     public static Ppo load(java.nio.file.Path dir, PpoConfig config) {
         Objects.requireNonNull(config, "config");

@@ -1,5 +1,7 @@
 package io.github.rltrading.agents.ppo;
 
+import io.github.rltrading.agents.nn.EncoderConfig;
+
 /**
  * PPO hyperparameters. The defaults are Stable-Baselines3's ({@code PPO(...)} without arguments):
  *
@@ -18,10 +20,26 @@ package io.github.rltrading.agents.ppo;
  * @param nEnvs             environments stepped together (1)
  * @param hidden            hidden layer sizes of the policy and the value networks ([64, 64])
  * @param seed              seed for initialisation, sampling and shuffling
+ * @param encoder           how the policy and the value networks read the observation window; each
+ *                          network has its own encoder ({@link EncoderConfig#none()}: none, and a
+ *                          saved {@code model.json} without this field loads as none)
  */
 public record PpoConfig(double learningRate, boolean linearSchedule, int nSteps, int batchSize, int nEpochs, double gamma,
         double gaeLambda, double clipRange, double entCoef, double vfCoef, double maxGradNorm, boolean normalizeAdvantage,
-        int nEnvs, int[] hidden, long seed) {
+        int nEnvs, int[] hidden, long seed, EncoderConfig encoder) {
+
+    /** A missing encoder (null, or absent from a saved model's JSON) is none. */
+    public PpoConfig {
+        encoder = encoder == null ? EncoderConfig.none() : encoder;
+    }
+
+    /** The settings without an encoder (the form before encoders existed). */
+    public PpoConfig(double learningRate, boolean linearSchedule, int nSteps, int batchSize, int nEpochs, double gamma,
+            double gaeLambda, double clipRange, double entCoef, double vfCoef, double maxGradNorm, boolean normalizeAdvantage,
+            int nEnvs, int[] hidden, long seed) {
+        this(learningRate, linearSchedule, nSteps, batchSize, nEpochs, gamma, gaeLambda, clipRange, entCoef, vfCoef, maxGradNorm,
+                normalizeAdvantage, nEnvs, hidden, seed, EncoderConfig.none());
+    }
 
     /** Stable-Baselines3's defaults. */
     public static PpoConfig defaults() {
@@ -35,6 +53,12 @@ public record PpoConfig(double learningRate, boolean linearSchedule, int nSteps,
 
     public PpoConfig withSeed(long value) {
         return new PpoConfig(learningRate, linearSchedule, nSteps, batchSize, nEpochs, gamma, gaeLambda, clipRange, entCoef,
-                vfCoef, maxGradNorm, normalizeAdvantage, nEnvs, hidden, value);
+                vfCoef, maxGradNorm, normalizeAdvantage, nEnvs, hidden, value, encoder);
+    }
+
+    /** These settings with the policy and value networks reading the window through {@code value}. */
+    public PpoConfig withEncoder(EncoderConfig value) {
+        return new PpoConfig(learningRate, linearSchedule, nSteps, batchSize, nEpochs, gamma, gaeLambda, clipRange, entCoef,
+                vfCoef, maxGradNorm, normalizeAdvantage, nEnvs, hidden, seed, value);
     }
 }

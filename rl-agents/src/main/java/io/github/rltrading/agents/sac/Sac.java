@@ -11,6 +11,7 @@ import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import ai.djl.util.Pair;
 import io.github.rltrading.agents.buffers.ReplayBuffer;
+import io.github.rltrading.agents.nn.EncoderConfig;
 import io.github.rltrading.agents.nn.Mlp;
 import io.github.rltrading.agents.nn.NativeThreads;
 import io.github.rltrading.agents.training.TrainingCallback;
@@ -88,6 +89,7 @@ public final class Sac implements io.github.rltrading.agents.model.Agent {
                     + "; use DQN or PPO for discrete actions");
         }
         this.obsSize = obsSize;
+        config.encoder().requireObservationSize(obsSize); // before the manager: nothing to close
         this.actions = actions;
         this.actSize = box.dimension();
         this.low = box.low();
@@ -97,11 +99,14 @@ public final class Sac implements io.github.rltrading.agents.model.Agent {
         Engine.getEngine("PyTorch").setRandomSeed((int) config.seed());
         // Always explicit: the engine's default device would be the first GPU of a CUDA build.
         manager = NDManager.newBaseManager(device, "PyTorch");
-        actor = new Mlp(manager, obsSize, config.hidden(), 2 * actSize, "actor", true);
-        q1 = new Mlp(manager, obsSize + actSize, config.hidden(), 1, "q1", true);
-        q2 = new Mlp(manager, obsSize + actSize, config.hidden(), 1, "q2", true);
-        q1Target = new Mlp(manager, obsSize + actSize, config.hidden(), 1, "q1_target", true);
-        q2Target = new Mlp(manager, obsSize + actSize, config.hidden(), 1, "q2_target", true);
+        // One encoder per network. A critic's input is the observation then the action: the encoder
+        // reads the window and passes the state and the action through to the MLP.
+        EncoderConfig encoder = config.encoder();
+        actor = new Mlp(manager, obsSize, config.hidden(), 2 * actSize, "actor", true, encoder);
+        q1 = new Mlp(manager, obsSize + actSize, config.hidden(), 1, "q1", true, encoder);
+        q2 = new Mlp(manager, obsSize + actSize, config.hidden(), 1, "q2", true, encoder);
+        q1Target = new Mlp(manager, obsSize + actSize, config.hidden(), 1, "q1_target", true, encoder);
+        q2Target = new Mlp(manager, obsSize + actSize, config.hidden(), 1, "q2_target", true, encoder);
         polyak(q1, q1Target, 1.0);
         polyak(q2, q2Target, 1.0);
         logAlpha = manager.zeros(new Shape(1));

@@ -1,5 +1,7 @@
 package io.github.rltrading.agents.sac;
 
+import io.github.rltrading.agents.nn.EncoderConfig;
+
 /**
  * SAC hyperparameters; the defaults are Stable-Baselines3's {@code SAC(...)}:
  *
@@ -11,9 +13,25 @@ package io.github.rltrading.agents.sac;
  * @param gamma          discount (0.99)
  * @param hidden         hidden sizes of actor and critics, ReLU ([256, 256])
  * @param seed           seed
+ * @param encoder        how the actor and the critics read the observation window; every network
+ *                       (actor, each critic, each target) has its own encoder, as Stable-Baselines3's
+ *                       SAC does not share a features extractor between actor and critic
+ *                       ({@link EncoderConfig#none()}: none, and a saved {@code model.json} without
+ *                       this field loads as none)
  */
 public record SacConfig(double learningRate, int bufferSize, int learningStarts, int batchSize, double tau, double gamma,
-        int[] hidden, long seed) {
+        int[] hidden, long seed, EncoderConfig encoder) {
+
+    /** A missing encoder (null, or absent from a saved model's JSON) is none. */
+    public SacConfig {
+        encoder = encoder == null ? EncoderConfig.none() : encoder;
+    }
+
+    /** The settings without an encoder (the form before encoders existed). */
+    public SacConfig(double learningRate, int bufferSize, int learningStarts, int batchSize, double tau, double gamma,
+            int[] hidden, long seed) {
+        this(learningRate, bufferSize, learningStarts, batchSize, tau, gamma, hidden, seed, EncoderConfig.none());
+    }
 
     public static SacConfig defaults() {
         return new SacConfig(3e-4, 1_000_000, 100, 256, 0.005, 0.99, new int[] {256, 256}, 0);
@@ -25,6 +43,11 @@ public record SacConfig(double learningRate, int bufferSize, int learningStarts,
     }
 
     public SacConfig withSeed(long value) {
-        return new SacConfig(learningRate, bufferSize, learningStarts, batchSize, tau, gamma, hidden, value);
+        return new SacConfig(learningRate, bufferSize, learningStarts, batchSize, tau, gamma, hidden, value, encoder);
+    }
+
+    /** These settings with the actor and the critics reading the window through {@code value}. */
+    public SacConfig withEncoder(EncoderConfig value) {
+        return new SacConfig(learningRate, bufferSize, learningStarts, batchSize, tau, gamma, hidden, seed, value);
     }
 }

@@ -27,13 +27,13 @@ public final class PpoSearch {
 
     private PpoSearch() {}
 
-    /** {@code base} with the searched values in {@code params} (missing ones keep the base's). */
+    /** {@code base} with the searched values in {@code params} (missing ones keep the base's, the encoder too). */
     public static PpoConfig config(PpoConfig base, Map<String, Object> params) {
         return new PpoConfig(number(params, "learningRate", base.learningRate()), base.linearSchedule(), base.nSteps(), base.batchSize(),
                 (int) number(params, "nEpochs", base.nEpochs()), number(params, "gamma", base.gamma()),
                 number(params, "gaeLambda", base.gaeLambda()), number(params, "clipRange", base.clipRange()),
                 number(params, "entCoef", base.entCoef()), base.vfCoef(), base.maxGradNorm(), base.normalizeAdvantage(), base.nEnvs(),
-                base.hidden(), (long) number(params, "seed", base.seed()));
+                base.hidden(), (long) number(params, "seed", base.seed())).withEncoder(base.encoder());
     }
 
     private static double number(Map<String, Object> params, String key, double fallback) {
