@@ -35,11 +35,12 @@ import java.util.function.Supplier;
  * <pre>
  * bin/mvn -q -pl benchmarks exec:exec -Dbench.main=io.github.rltrading.benchmarks.EsWalkForwardReport \
  *     -Dbench.jvm="--enable-native-access=ALL-UNNAMED -Dai.djl.offline=true" \
- *     -Djmh.args="../shared/data/es-1min-rth-2020.csv runs/es-walk-forward 100000 5000"
+ *     -Djmh.args="../../shared/data/es-1min-rth-2020.csv ../runs/es-walk-forward 100000 5000"   # paths from benchmarks/
  * </pre>
  *
  * Arguments: the data file, the output folder, PPO steps (100,000), SAC steps (5,000: SAC updates
- * every step and trains about two orders of magnitude slower per step on this observation).
+ * every step and trains about two orders of magnitude slower per step on this observation). Steps of
+ * 0 reuse the models an earlier run saved in the output folder and only backtest them.
  */
 public final class EsWalkForwardReport {
 
@@ -86,6 +87,20 @@ public final class EsWalkForwardReport {
 
         long t0 = System.nanoTime();
         Path ppoDir = out.resolve("ppo");
+        Path sacDir = out.resolve("sac");
+        if (ppoSteps == 0 && sacSteps == 0) {
+            System.out.println("steps 0: backtesting the models saved in " + ppoDir + " and " + sacDir);
+        } else {
+            train(env, probe, info, ppoDir, sacDir, ppoSteps, sacSteps);
+        }
+        int warm = new MarketFeatures(FeatureConfig.DEFAULT).warmUpBars() + WINDOW;
+        report("validation (March)", bars, Math.max(0, march - warm), april, es, ppoDir, sacDir, out.resolve("validation-march"));
+        report("test (April)", bars, Math.max(0, april - warm), may, es, ppoDir, sacDir, out.resolve("test-april"));
+    }
+
+    private static void train(Supplier<TradingEnv> env, TradingEnv probe, ModelInfo info, Path ppoDir, Path sacDir, long ppoSteps,
+            long sacSteps) {
+        long t0 = System.nanoTime();
         PpoConfig ppoConfig = new PpoConfig(3e-4, false, 2048, 64, 10, 0.99, 0.95, 0.2, 0.0, 0.5, 0.5, true, 1, new int[] {64, 64}, 1);
         try (Ppo ppo = new Ppo(ppoConfig, probe.observationSize(), probe.actionSpace())) {
             ppo.learn(i -> env.get(), ppoSteps, p -> System.out.printf(Locale.ROOT, "  ppo %,8d steps %,6.0f steps/s mean return %+.4f%n",
@@ -94,7 +109,6 @@ public final class EsWalkForwardReport {
         }
         double ppoSeconds = (System.nanoTime() - t0) / 1e9;
         t0 = System.nanoTime();
-        Path sacDir = out.resolve("sac");
         SacConfig sacConfig = new SacConfig(3e-4, 200_000, 1000, 256, 0.005, 0.99, new int[] {64, 64}, 1);
         try (Sac sac = new Sac(sacConfig, probe.observationSize(), probe.actionSpace())) {
             long[] last = {System.nanoTime()};
@@ -110,10 +124,6 @@ public final class EsWalkForwardReport {
         double sacSeconds = (System.nanoTime() - t0) / 1e9;
         System.out.printf(Locale.ROOT, "trained PPO %,d steps in %.0f s, SAC %,d steps in %.0f s%n", ppoSteps, ppoSeconds, sacSteps,
                 sacSeconds);
-
-        int warm = new MarketFeatures(FeatureConfig.DEFAULT).warmUpBars() + WINDOW;
-        report("validation (March)", bars, Math.max(0, march - warm), april, es, ppoDir, sacDir, out.resolve("validation-march"));
-        report("test (April)", bars, Math.max(0, april - warm), may, es, ppoDir, sacDir, out.resolve("test-april"));
     }
 
     private static void report(String label, BarSeries bars, int from, int to, Instrument es, Path ppoDir, Path sacDir, Path dir) {
@@ -126,8 +136,8 @@ public final class EsWalkForwardReport {
             Backtester.BacktestResult sacResult = Backtester.builder(slice, es).dataLabel("es-1min-rth-2020 " + label).seed(1)
                     .baselines(false).outputDir(dir.resolve("sac")).maxPosition(1)
                     .policy("sac", names -> new WindowedModelPolicy(Sac.load(sacDir), 1, es.tickSize())).build().run();
-            System.out.printf(Locale.ROOT, "%n%s, %s%n  %-14s %9s %8s %8s %7s %9s%n", label, dir.resolve("report.html"), "policy", "return",
-                    "Sharpe", "max DD", "trades", "win rate");
+            System.out.printf(Locale.ROOT, "%n%s, %s%n  %-14s %9s %8s %8s %7s %9s %14s%n", label, dir.resolve("report.html"), "policy", "return",
+                    "Sharpe", "max DD", "trades", "win rate", "mean |target|");
             print(result.runs().get("ppo"));
             print(sacResult.runs().get("sac"));
             for (String name : new String[] {"buy-and-hold", "flat", "ema-cross"}) {
@@ -138,8 +148,11 @@ public final class EsWalkForwardReport {
 
     private static void print(Backtester.PolicyRun r) {
         PerformanceReport m = r.metrics();
-        System.out.printf(Locale.ROOT, "  %-14s %8.2f%% %8s %7.2f%% %7d %8s%n", r.name(), 100 * m.totalReturn(),
+        // How far from flat the policy wanted to be: a target under half a contract rounds to no position at all.
+        double meanTarget = r.decisions().stream().mapToDouble(d -> Math.abs(d.target())).average().orElse(Double.NaN);
+        System.out.printf(Locale.ROOT, "  %-14s %8.2f%% %8s %7.2f%% %7d %8s %14s%n", r.name(), 100 * m.totalReturn(),
                 Double.isFinite(m.sharpe()) ? String.format(Locale.ROOT, "%.2f", m.sharpe()) : "n/a", 100 * Math.abs(m.maxDrawdown().value()),
-                m.numberOfTrades(), Double.isFinite(m.winRate()) ? String.format(Locale.ROOT, "%.1f%%", 100 * m.winRate()) : "n/a");
+                m.numberOfTrades(), Double.isFinite(m.winRate()) ? String.format(Locale.ROOT, "%.1f%%", 100 * m.winRate()) : "n/a",
+                Double.isFinite(meanTarget) ? String.format(Locale.ROOT, "%.3f", meanTarget) : "n/a");
     }
 }
