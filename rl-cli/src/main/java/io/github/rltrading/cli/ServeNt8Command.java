@@ -82,20 +82,18 @@ final class ServeNt8Command extends CliCommand {
     int execute() throws InterruptedException {
         validate();
         PrintStream o = out();
-        Map<String, Object> root = mutable(baseConfig().toMap());
+        Config cfg = baseConfig();
         if (port != null) {
-            section(root, "feed").put("port", port);
-            section(root, "broker").put("port", port);
+            cfg = cfg.withSetting("feed", "port", port).withSetting("broker", "port", port);
         }
         if (reasoner != null) {
-            root.put("reasoner", reasoner);
+            cfg = cfg.replacing("reasoner", reasoner);
         }
-        Path modelDir = model != null ? model : configuredModel(Config.of(root));
+        Path modelDir = model != null ? model : configuredModel(cfg);
         if (modelDir != null) {
             // The model is loaded here (its window follows from its size); the composition gets a placeholder.
-            root.put("policy", "ema-cross");
+            cfg = cfg.replacing("policy", "ema-cross");
         }
-        Config cfg = Config.of(root);
         Plugins plugins = Plugins.load();
         SessionStateStore store = SessionStateStore.builder(state).build();
         Optional<SessionStateStore.Snapshot> saved;
@@ -241,30 +239,6 @@ final class ServeNt8Command extends CliCommand {
             return null;
         }
         return section.getString("model").map(Path::of).orElse(null);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> mutable(Map<String, Object> map) {
-        Map<String, Object> copy = new LinkedHashMap<>();
-        for (Map.Entry<String, Object> e : map.entrySet()) {
-            copy.put(e.getKey(), e.getValue() instanceof Map<?, ?> m ? mutable((Map<String, Object>) m) : e.getValue());
-        }
-        return copy;
-    }
-
-    /** The section {@code key} of {@code root}, made a section when it is a plain name ({@code feed: nt8}). */
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> section(Map<String, Object> root, String key) {
-        Object v = root.get(key);
-        if (v instanceof Map<?, ?> m) {
-            return (Map<String, Object>) m;
-        }
-        Map<String, Object> s = new LinkedHashMap<>();
-        if (v != null) {
-            s.put("name", v);
-        }
-        root.put(key, s);
-        return s;
     }
 
     private static String describePolicy(Config cfg) {

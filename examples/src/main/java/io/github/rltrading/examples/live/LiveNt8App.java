@@ -159,22 +159,20 @@ public final class LiveNt8App {
                 throw new UncheckedIOException(e);
             }
         }
-        Map<String, Object> root = mutable(base.toMap());
+        Config config = base;
         if (options.port() != null) {
-            section(root, "feed").put("port", options.port());
-            section(root, "broker").put("port", options.port());
+            config = config.withSetting("feed", "port", options.port()).withSetting("broker", "port", options.port());
         }
         if (options.model() != null) {
             // A model trained in the trading environment (bin/quickstart, rl train, continuous learning): it sees a window of
             // feature rows plus its own state, which trained-ppo rebuilds from the session's observations.
-            root.put("policy", new LinkedHashMap<>(Map.of("name", "trained-ppo", "model", options.model(),
-                    "instrument", String.valueOf(root.getOrDefault("instrument", "")),
-                    "max-contracts", root.getOrDefault("maxPosition", 1))));
+            config = config.replacing("policy", Map.of("name", "trained-ppo", "model", options.model(),
+                    "instrument", config.getString("instrument", ""), "max-contracts", config.get("maxPosition").orElse(1)));
         }
         if (options.reasoner() != null) {
-            root.put("reasoner", options.reasoner());
+            config = config.replacing("reasoner", options.reasoner());
         }
-        return Config.of(root);
+        return config;
     }
 
     /** Composes the session, waits for the strategy, and trades until stopped. */
@@ -204,30 +202,6 @@ public final class LiveNt8App {
                 session.history().size(), result.trades().size(), session.portfolio().equity(),
                 config.getString("journal.directory", "(none)"), options.state());
         return result;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> mutable(Map<String, Object> map) {
-        Map<String, Object> copy = new LinkedHashMap<>();
-        for (Map.Entry<String, Object> e : map.entrySet()) {
-            copy.put(e.getKey(), e.getValue() instanceof Map<?, ?> m ? mutable((Map<String, Object>) m) : e.getValue());
-        }
-        return copy;
-    }
-
-    /** The section {@code key} of {@code root}, made a section when it is a plain name ({@code feed: nt8}). */
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> section(Map<String, Object> root, String key) {
-        Object v = root.get(key);
-        if (v instanceof Map<?, ?> m) {
-            return (Map<String, Object>) m;
-        }
-        Map<String, Object> s = new LinkedHashMap<>();
-        if (v != null) {
-            s.put("name", v);
-        }
-        root.put(key, s);
-        return s;
     }
 
     private static String describePolicy(Config config) {

@@ -209,6 +209,35 @@ public final class Config {
         return new Config(prefix, merge(root, deepCopy(m)));
     }
 
+    /**
+     * A copy with {@code key} replaced by {@code value} as a whole: unlike {@link #with}, a section
+     * is not merged with the one there (a new {@code policy} must not inherit the old one's keys).
+     */
+    public Config replacing(String key, Object value) {
+        Map<String, Object> out = new LinkedHashMap<>(root);
+        out.remove(key);
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put(key, value);
+        return new Config(prefix, merge(out, deepCopy(m)));
+    }
+
+    /**
+     * A copy with {@code key} set inside the plug-in section {@code section}. A plug-in chosen by a
+     * plain name ({@code feed: nt8}) becomes a section that keeps the name
+     * ({@code feed: {name: nt8, port: 8890}}), so a setting can be added without losing the choice.
+     */
+    public Config withSetting(String section, String key, Object value) {
+        Object current = root.get(section);
+        Map<String, Object> s = new LinkedHashMap<>();
+        if (current instanceof Map<?, ?> existing) {
+            existing.forEach((k, v) -> s.put(String.valueOf(k), v));
+        } else if (current != null) {
+            s.put("name", current);
+        }
+        s.put(key, value);
+        return replacing(section, s);
+    }
+
     /** A validator over this config; see {@link ConfigValidator}. */
     public ConfigValidator validator() {
         return new ConfigValidator(this);

@@ -34,6 +34,19 @@ class ConfigTest {
             """;
 
     @Test
+    void aSettingAddedToAPluginChosenByNameKeepsTheNameAndReplacingDropsTheOldSection() {
+        Config base = Config.of(Map.of("feed", "nt8", "broker", Map.of("name", "nt8", "instrument", "MES"),
+                "policy", Map.of("name", "ppo", "model", "m", "deterministic", false)));
+        Config changed = base.withSetting("feed", "port", 8890).withSetting("broker", "port", 8890).withSetting("alerts", "level", "warn")
+                .replacing("policy", Map.of("name", "ema-cross"));
+        assertThat(changed.section("feed").toMap()).isEqualTo(Map.of("name", "nt8", "port", 8890));
+        assertThat(changed.section("broker").toMap()).isEqualTo(Map.of("name", "nt8", "instrument", "MES", "port", 8890));
+        assertThat(changed.section("alerts").toMap()).isEqualTo(Map.of("level", "warn"));
+        assertThat(changed.section("policy").toMap()).isEqualTo(Map.of("name", "ema-cross"));
+        assertThat(base.getString("feed", "?")).isEqualTo("nt8"); // configs are immutable
+    }
+
+    @Test
     void jsonAndYamlOfTheSameSettingsAreEqual() throws Exception {
         Path yaml = Files.writeString(dir.resolve("session.yaml"), YAML);
         Path json = Files.writeString(dir.resolve("session.json"), JSON);
