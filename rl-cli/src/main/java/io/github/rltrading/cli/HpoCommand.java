@@ -82,11 +82,7 @@ final class HpoCommand extends CliCommand {
         Path dir = out != null ? out : Path.of("runs", "hpo", name);
         PpoTrainer trainer = PpoTrainer.builder().window(window).maxContracts(MarketInput.defaultMaxPosition(market.instrument()))
                 .build();
-        int rollout = (int) Math.min(PpoSearch.BASE.nSteps(), trialSteps);
-        PpoConfig base = new PpoConfig(PpoSearch.BASE.learningRate(), false, rollout, Math.min(64, rollout), PpoSearch.BASE.nEpochs(),
-                PpoSearch.BASE.gamma(), PpoSearch.BASE.gaeLambda(), PpoSearch.BASE.clipRange(), PpoSearch.BASE.entCoef(),
-                PpoSearch.BASE.vfCoef(), PpoSearch.BASE.maxGradNorm(), true, 1, hidden.stream().mapToInt(Integer::intValue).toArray(),
-                input.seed);
+        PpoConfig base = PpoSearch.base(trialSteps, hidden.stream().mapToInt(Integer::intValue).toArray(), input.seed);
         o.printf(Locale.ROOT, "Study %s in %s: %d trial(s) of %,d steps on %s (window %d), scored by validation Sharpe%n", name, db,
                 trials, trialSteps, data.label(), window);
         try (LearningDatabase database = LearningDatabase.open(db)) {

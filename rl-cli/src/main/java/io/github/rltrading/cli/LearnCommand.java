@@ -219,11 +219,7 @@ final class LearnCommand extends CliCommand {
                     w = productionWindow;
                 }
             }
-            int rollout = (int) Math.min(PpoSearch.BASE.nSteps(), trialSteps);
-            int[] layers = hidden;
-            PpoConfig base = new PpoConfig(PpoSearch.BASE.learningRate(), false, rollout, Math.min(PpoSearch.BASE.batchSize(), rollout),
-                    PpoSearch.BASE.nEpochs(), PpoSearch.BASE.gamma(), PpoSearch.BASE.gaeLambda(), PpoSearch.BASE.clipRange(),
-                    PpoSearch.BASE.entCoef(), PpoSearch.BASE.vfCoef(), PpoSearch.BASE.maxGradNorm(), true, 1, layers, seed);
+            PpoConfig base = PpoSearch.base(trialSteps, hidden, seed);
             Function<Map<String, Object>, PpoConfig> configs = params -> PpoSearch.config(base, params);
             return ContinuousLearner.builder(instrument.symbol(), experiences, registry)
                     .trainer(PpoTrainer.builder().window(w).maxContracts(MarketInput.defaultMaxPosition(instrument)).build())

@@ -2,7 +2,6 @@ package io.github.rltrading.cli;
 
 import io.github.rltrading.core.market.AssetClass;
 import io.github.rltrading.core.market.BarSeries;
-import io.github.rltrading.core.market.CommissionModel;
 import io.github.rltrading.core.market.ContractSpecs;
 import io.github.rltrading.core.market.Instrument;
 import io.github.rltrading.env.data.DataFormatException;
@@ -17,7 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.Locale;
 import picocli.CommandLine.Option;
 
 /**
@@ -112,10 +110,7 @@ final class MarketInput {
         if (symbol == null || symbol.isBlank()) {
             throw new UsageError("--symbol is blank; give the instrument, e.g. ES, MES or SPY");
         }
-        return ContractSpecs.bySymbol(symbol.trim())
-                .map(future -> future.withCommission(CommissionModel.perUnit(2.25, 0)))
-                .orElse(Instrument.builder(symbol.trim().toUpperCase(Locale.ROOT), AssetClass.ETF).tickSize(0.01).pointValue(1)
-                        .commission(CommissionModel.perUnit(0.005, 1.0)).build());
+        return ContractSpecs.withTypicalCosts(symbol);
     }
 
     /** Contracts or shares a full position means unless told: 1 for futures, 100 for stocks and ETFs. */

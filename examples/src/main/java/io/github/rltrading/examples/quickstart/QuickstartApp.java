@@ -12,9 +12,7 @@ import io.github.rltrading.core.TradingSession;
 import io.github.rltrading.core.config.Config;
 import io.github.rltrading.core.DecisionGate;
 import io.github.rltrading.core.journal.Journal;
-import io.github.rltrading.core.market.AssetClass;
 import io.github.rltrading.core.market.BarSeries;
-import io.github.rltrading.core.market.CommissionModel;
 import io.github.rltrading.core.market.ContractSpecs;
 import io.github.rltrading.core.market.Instrument;
 import io.github.rltrading.core.metrics.PerformanceMetrics;
@@ -206,9 +204,7 @@ public final class QuickstartApp {
     }
 
     private static MarketDataSet data(Options o, PrintStream out) {
-        Instrument instrument = ContractSpecs.bySymbol(o.symbol()).map(f -> f.withCommission(CommissionModel.perUnit(2.25, 0)))
-                .orElse(Instrument.builder(o.symbol().toUpperCase(Locale.ROOT), AssetClass.ETF).tickSize(0.01).pointValue(1)
-                        .commission(CommissionModel.perUnit(0.005, 1.0)).build());
+        Instrument instrument = ContractSpecs.withTypicalCosts(o.symbol());
         if (o.data() == null) {
             SyntheticMarket.Result r = SyntheticMarket.builder().seed(o.seed()).sessions(o.sessions()).instrument(instrument)
                     .hours(MarketHours.US_EQUITY_RTH).firstDate(LocalDate.of(2024, 1, 2)).build().generate();

@@ -9,9 +9,8 @@ import io.github.rltrading.core.SessionResult;
 import io.github.rltrading.core.TradingSession;
 import io.github.rltrading.core.config.Config;
 import io.github.rltrading.core.journal.Journal;
-import io.github.rltrading.core.market.AssetClass;
 import io.github.rltrading.core.market.BarSeries;
-import io.github.rltrading.core.market.CommissionModel;
+import io.github.rltrading.core.market.ContractSpecs;
 import io.github.rltrading.core.market.Instrument;
 import io.github.rltrading.core.metrics.PerformanceMetrics;
 import io.github.rltrading.core.metrics.PerformanceReport;
@@ -121,9 +120,9 @@ public final class TwoAgentApp {
         run(Options.parse(args), System.out);
     }
 
+    /** A stock or ETF: tick 0.01, $0.005 a share with at least $1 an order. */
     static Instrument equity(String symbol) {
-        return Instrument.builder(symbol, AssetClass.ETF).tickSize(0.01).pointValue(1).commission(CommissionModel.perUnit(0.005, 1.0))
-                .build();
+        return ContractSpecs.withTypicalCosts(symbol);
     }
 
     private static MarketDataSet market(String file, Instrument instrument, Options o, long seed, double volatility, double price,

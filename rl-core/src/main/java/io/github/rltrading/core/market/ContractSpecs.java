@@ -57,6 +57,17 @@ public final class ContractSpecs {
         return Optional.ofNullable(BY_SYMBOL.get(root));
     }
 
+    /**
+     * The instrument the reference apps and the command line trade for {@code symbol}: a built-in
+     * futures contract with $2.25 commission per contract per side, else a stock or ETF (upper-cased
+     * symbol, tick 0.01, point value 1, $0.005 a share with at least $1 an order).
+     */
+    public static Instrument withTypicalCosts(String symbol) {
+        return bySymbol(symbol).map(future -> future.withCommission(CommissionModel.perUnit(2.25, 0)))
+                .orElseGet(() -> Instrument.builder(symbol.trim().toUpperCase(Locale.ROOT), AssetClass.ETF).tickSize(0.01).pointValue(1)
+                        .commission(CommissionModel.perUnit(0.005, 1.0)).build());
+    }
+
     private static Instrument future(String symbol, double tick, double pointValue) {
         return Instrument.builder(symbol, AssetClass.FUTURE).tickSize(tick).pointValue(pointValue).build();
     }

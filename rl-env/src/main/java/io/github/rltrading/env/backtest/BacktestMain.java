@@ -2,7 +2,6 @@ package io.github.rltrading.env.backtest;
 
 import io.github.rltrading.core.market.AssetClass;
 import io.github.rltrading.core.market.BarSeries;
-import io.github.rltrading.core.market.CommissionModel;
 import io.github.rltrading.core.market.ContractSpecs;
 import io.github.rltrading.core.market.Instrument;
 import io.github.rltrading.env.bars.MarketHours;
@@ -58,10 +57,7 @@ public final class BacktestMain {
             }
         }
         // A known futures contract ($2.25 a side), else a stock or ETF (tick 0.01, $0.005 a share, minimum $1).
-        Instrument instrument = ContractSpecs.bySymbol(symbol)
-                .map(future -> future.withCommission(CommissionModel.perUnit(2.25, 0)))
-                .orElse(Instrument.builder(symbol.toUpperCase(Locale.ROOT), AssetClass.ETF).tickSize(0.01).pointValue(1)
-                        .commission(CommissionModel.perUnit(0.005, 1.0)).build());
+        Instrument instrument = ContractSpecs.withTypicalCosts(symbol);
         if (Double.isNaN(maxPosition)) {
             maxPosition = instrument.assetClass() == AssetClass.FUTURE ? 1 : 100;
         }

@@ -145,19 +145,16 @@ public final class ContinuousLearner {
                 LOG.info("Fine-tuning data for {}: {} examples in {}", partition, exported, out);
             }
             if (mode == Mode.MAINTENANCE || mode == Mode.FINETUNE) {
-                return record(new LearningRun(0, instrument, mode, started, clock.instant(), LearningRun.Outcome.DONE, fresh, "", "",
-                        null, null, "", stats, exported));
+                return recordWithoutChallenger(mode, started, LearningRun.Outcome.DONE, fresh, "", stats, exported);
             }
             if (!force && fresh < minNewExperiences) {
-                return record(new LearningRun(0, instrument, mode, started, clock.instant(), LearningRun.Outcome.SKIPPED, fresh, "", "",
-                        null, null, fresh + " new experiences in " + partition + ", a retraining needs " + minNewExperiences, stats,
-                        exported));
+                return recordWithoutChallenger(mode, started, LearningRun.Outcome.SKIPPED, fresh,
+                        fresh + " new experiences in " + partition + ", a retraining needs " + minNewExperiences, stats, exported);
             }
             return retrain(data.get(), mode, started, partition, fresh, stats, exported, fresh + " experiences");
         } catch (RuntimeException | IOException e) {
             LOG.error("Continuous learning for {} failed; production untouched", instrument, e);
-            return record(new LearningRun(0, instrument, mode, started, clock.instant(), LearningRun.Outcome.FAILED, fresh, "", "",
-                    null, null, e.toString(), stats, exported));
+            return recordWithoutChallenger(mode, started, LearningRun.Outcome.FAILED, fresh, e.toString(), stats, exported);
         }
     }
 
@@ -175,8 +172,7 @@ public final class ContinuousLearner {
             return retrain(dataset, Mode.RETRAIN, started, partition, fresh, null, 0, trigger);
         } catch (RuntimeException | IOException e) {
             LOG.error("Continuous training for {} failed; production untouched", instrument, e);
-            return record(new LearningRun(0, instrument, Mode.RETRAIN, started, clock.instant(), LearningRun.Outcome.FAILED, fresh, "",
-                    "", null, null, e.toString(), null, 0));
+            return recordWithoutChallenger(Mode.RETRAIN, started, LearningRun.Outcome.FAILED, fresh, e.toString(), null, 0);
         }
     }
 
@@ -190,8 +186,8 @@ public final class ContinuousLearner {
             dataset = data.get();
         } catch (RuntimeException e) {
             LOG.error("Retraining {} ({}) could not read its market data", instrument, trigger, e);
-            return record(new LearningRun(0, instrument, Mode.RETRAIN, clock.instant(), clock.instant(), LearningRun.Outcome.FAILED,
-                    newExperiences(), "", "", null, null, "market data: " + e, null, 0));
+            return recordWithoutChallenger(Mode.RETRAIN, clock.instant(), LearningRun.Outcome.FAILED, newExperiences(),
+                    "market data: " + e, null, 0);
         }
         return retrainOn(dataset, trigger);
     }
@@ -264,6 +260,13 @@ public final class ContinuousLearner {
             }
             return null;
         });
+    }
+
+    /** Records a run that trained no challenger (done, skipped or failed), finished now. */
+    private LearningRun recordWithoutChallenger(Mode mode, Instant started, LearningRun.Outcome outcome, long fresh, String reason,
+            ExperienceStats stats, long exported) {
+        return record(new LearningRun(0, instrument, mode, started, clock.instant(), outcome, fresh, "", "", null, null, reason, stats,
+                exported));
     }
 
     private LearningRun record(LearningRun run) {

@@ -27,6 +27,18 @@ public final class PpoSearch {
 
     private PpoSearch() {}
 
+    /**
+     * {@link #BASE} for a search whose trials train {@code trialSteps} steps each: rollouts no longer
+     * than a trial (and minibatches no larger than a rollout), the given hidden sizes (a warm start's
+     * must be the production model's) and seed.
+     */
+    public static PpoConfig base(long trialSteps, int[] hidden, long seed) {
+        int rollout = (int) Math.max(1, Math.min(BASE.nSteps(), trialSteps));
+        return new PpoConfig(BASE.learningRate(), BASE.linearSchedule(), rollout, Math.min(BASE.batchSize(), rollout), BASE.nEpochs(),
+                BASE.gamma(), BASE.gaeLambda(), BASE.clipRange(), BASE.entCoef(), BASE.vfCoef(), BASE.maxGradNorm(),
+                BASE.normalizeAdvantage(), BASE.nEnvs(), hidden.clone(), seed);
+    }
+
     /** {@code base} with the searched values in {@code params} (missing ones keep the base's, the encoder too). */
     public static PpoConfig config(PpoConfig base, Map<String, Object> params) {
         return new PpoConfig(number(params, "learningRate", base.learningRate()), base.linearSchedule(), base.nSteps(), base.batchSize(),
