@@ -5,12 +5,21 @@ import java.util.Arrays;
 /** Per-bar equity, position and traded notional in growable primitive arrays (no object per bar). */
 final class EquityRecorder {
 
-    private long[] times = new long[1024];
-    private double[] equity = new double[1024];
-    private double[] positions = new double[1024];
-    private double[] traded = new double[1024];
+    private long[] times;
+    private double[] equity;
+    private double[] positions;
+    private double[] traded;
     private double lastCumulativeTraded;
     private int size;
+
+    /** Records with room for {@code capacity} bars before they grow. */
+    EquityRecorder(int capacity) {
+        int cap = Math.max(16, capacity);
+        times = new long[cap];
+        equity = new double[cap];
+        positions = new double[cap];
+        traded = new double[cap];
+    }
 
     void record(long timeMillis, double equityValue, double position, double cumulativeTradedNotional) {
         if (size == times.length) {
@@ -28,19 +37,22 @@ final class EquityRecorder {
         size++;
     }
 
+    // The arrays handed out below are exactly full ones when the recorder was sized right (a replay):
+    // handing them over is safe, because the next record() into a full array grows into new ones.
+
     long[] times() {
-        return Arrays.copyOf(times, size);
+        return size == times.length ? times : Arrays.copyOf(times, size);
     }
 
     double[] equity() {
-        return Arrays.copyOf(equity, size);
+        return size == equity.length ? equity : Arrays.copyOf(equity, size);
     }
 
     double[] positions() {
-        return Arrays.copyOf(positions, size);
+        return size == positions.length ? positions : Arrays.copyOf(positions, size);
     }
 
     double[] tradedNotionalPerBar() {
-        return Arrays.copyOf(traded, size);
+        return size == traded.length ? traded : Arrays.copyOf(traded, size);
     }
 }

@@ -128,7 +128,7 @@ public final class TradingSession implements AutoCloseable {
      * pending trades, or a long position with both exits working would look flat or short.
      */
     private final java.util.Set<String> ownOrderIds = new java.util.HashSet<>();
-    private final EquityRecorder recorder = new EquityRecorder();
+    private final EquityRecorder recorder;
     private final ObjectMapper json = new ObjectMapper()
             .registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
@@ -177,8 +177,12 @@ public final class TradingSession implements AutoCloseable {
         this.pollTimeout = b.pollTimeout;
         this.closeComponents = b.closeComponents;
         this.hooks = List.copyOf(b.hooks);
+        // A replay says how many bars it holds: history and records are sized once instead of grown.
+        int expectedBars = b.feed == null ? 0 : Math.min(b.feed.expectedBars().orElse(0), 50_000_000);
         this.history = new BarSeries(instrument.symbol(),
-                b.timeframe != null ? b.timeframe : b.feed != null ? b.feed.timeframe() : Timeframe.M1, 4096);
+                b.timeframe != null ? b.timeframe : b.feed != null ? b.feed.timeframe() : Timeframe.M1,
+                Math.max(4096, expectedBars));
+        this.recorder = new EquityRecorder(Math.max(1024, expectedBars));
         this.reasonerThreads = reasoner == null ? null : Executors.newVirtualThreadPerTaskExecutor();
     }
 

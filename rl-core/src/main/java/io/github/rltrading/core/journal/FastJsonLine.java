@@ -1,5 +1,6 @@
 package io.github.rltrading.core.journal;
 
+import io.github.rltrading.core.util.DecimalText;
 import io.github.rltrading.core.util.IsoTime;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -142,13 +143,11 @@ final class FastJsonLine implements EventFields {
             raw(NULL);
             return;
         }
-        if (Math.abs(v) < 1e11) {
-            long scaled = Math.round(v * SCALE);
+        long scaled = DecimalText.tenThousandths(v);
+        if (scaled != DecimalText.NOT_SHORT) {
             // The decimal scaled / 10^4 reads back to exactly v: print it digit by digit.
-            if (scaled / SCALE == v) {
-                fixed(scaled, v < 0 || (v == 0 && 1 / v < 0));
-                return;
-            }
+            fixed(scaled, v < 0 || (v == 0 && 1 / v < 0));
+            return;
         }
         ascii(Double.toString(v));
     }

@@ -36,6 +36,15 @@ public interface MarketDataFeed extends AutoCloseable {
     default void close() {}
 
     /**
+     * How many bars this feed will deliver in all, when it knows (a replay of stored bars); empty
+     * for a live feed (the default). A session sizes its bar history and equity records for it up
+     * front instead of growing them as it goes.
+     */
+    default java.util.OptionalInt expectedBars() {
+        return java.util.OptionalInt.empty();
+    }
+
+    /**
      * Whether the bar just returned by {@link #next} is history replayed to warm the features up
      * (NinjaTrader's {@code State.Historical}) rather than a bar that closed live. The session
      * computes features on such bars but makes no decision and sends no order. False by default.

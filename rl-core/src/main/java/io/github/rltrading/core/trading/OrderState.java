@@ -1,5 +1,6 @@
 package io.github.rltrading.core.trading;
 
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -37,15 +38,35 @@ public enum OrderState {
 
     /** The states this one may move to. */
     public Set<OrderState> successors() {
+        return SUCCESSORS[ordinal()];
+    }
+
+    /** Whether moving to {@code next} is allowed (asked on every order event: no set is built). */
+    public boolean canMoveTo(OrderState next) {
         return switch (this) {
-            case NEW -> EnumSet.of(SUBMITTED, CANCELLED, REJECTED);
-            case SUBMITTED -> EnumSet.of(PARTIALLY_FILLED, FILLED, CANCELLED, REJECTED);
-            case PARTIALLY_FILLED -> EnumSet.of(PARTIALLY_FILLED, FILLED, CANCELLED);
-            case FILLED, CANCELLED, REJECTED -> EnumSet.noneOf(OrderState.class);
+            case NEW -> next == SUBMITTED || next == CANCELLED || next == REJECTED;
+            case SUBMITTED -> next == PARTIALLY_FILLED || next == FILLED || next == CANCELLED || next == REJECTED;
+            case PARTIALLY_FILLED -> next == PARTIALLY_FILLED || next == FILLED || next == CANCELLED;
+            case FILLED, CANCELLED, REJECTED -> false;
         };
     }
 
-    public boolean canMoveTo(OrderState next) {
-        return successors().contains(next);
+    /** {@link #successors()} of each state by ordinal, built once from {@link #canMoveTo}. */
+    private static final Set<OrderState>[] SUCCESSORS = successorSets();
+
+    @SuppressWarnings("unchecked")
+    private static Set<OrderState>[] successorSets() {
+        OrderState[] all = values();
+        Set<OrderState>[] sets = new Set[all.length];
+        for (OrderState from : all) {
+            EnumSet<OrderState> to = EnumSet.noneOf(OrderState.class);
+            for (OrderState next : all) {
+                if (from.canMoveTo(next)) {
+                    to.add(next);
+                }
+            }
+            sets[from.ordinal()] = Collections.unmodifiableSet(to);
+        }
+        return sets;
     }
 }

@@ -86,7 +86,7 @@ public final class Portfolio {
             throw new IllegalArgumentException("mark price for " + symbol + " must be finite, got " + price);
         }
         Position p = positions.get(symbol);
-        if (p != null) {
+        if (p != null && p.markPrice() != price) { // an unchanged close changes nothing (and builds nothing)
             positions.put(symbol, p.markedAt(price));
             updatePeak();
         }

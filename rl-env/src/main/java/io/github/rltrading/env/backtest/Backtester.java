@@ -18,6 +18,7 @@ import io.github.rltrading.core.spi.FeatureSet;
 import io.github.rltrading.core.spi.Policy;
 import io.github.rltrading.core.trading.ClosedTrade;
 import io.github.rltrading.core.trading.Fill;
+import io.github.rltrading.core.util.DecimalText;
 import io.github.rltrading.core.util.IsoTime;
 import io.github.rltrading.env.features.FeatureConfig;
 import io.github.rltrading.env.features.MarketFeatures;
@@ -113,15 +114,7 @@ public final class Backtester {
 
     /** Runs every policy and writes the run folder. */
     public BacktestResult run() {
-        Map<String, Function<List<String>, Policy>> policies = new LinkedHashMap<>();
-        if (b.policyName != null) {
-            policies.put(b.policyName, b.policy);
-        }
-        if (b.baselines) {
-            policies.putIfAbsent("buy-and-hold", names -> Baselines.buyAndHold());
-            policies.putIfAbsent("flat", names -> Baselines.flat());
-            policies.putIfAbsent("ema-cross", Baselines::emaCross);
-        }
+        Map<String, PolicySpec> policies = policies();
         if (policies.isEmpty()) {
             throw new IllegalStateException("nothing to backtest: set a policy or keep the baselines on");
         }
@@ -134,7 +127,7 @@ public final class Backtester {
             }
             Map<String, PolicyRun> runs = new LinkedHashMap<>();
             boolean first = true;
-            for (Map.Entry<String, Function<List<String>, Policy>> p : policies.entrySet()) {
+            for (Map.Entry<String, PolicySpec> p : policies.entrySet()) {
                 long t0 = System.nanoTime();
                 PolicyRun run = runOne(p.getKey(), p.getValue(), first && b.journal && b.outputDir != null);
                 LOG.info("backtest {}: {} bars in {} ms, final equity {}", p.getKey(), b.bars.size(),
@@ -143,7 +136,7 @@ public final class Backtester {
                 first = false;
             }
             if (b.outputDir != null) {
-                write(runs, hash.join());
+                write(runs, hash);
             }
             return new BacktestResult(java.util.Collections.unmodifiableMap(runs), b.outputDir);
         } catch (IOException e) {
@@ -151,9 +144,37 @@ public final class Backtester {
         }
     }
 
-    private PolicyRun runOne(String name, Function<List<String>, Policy> factory, boolean journal) {
+    /**
+     * A policy to run: how to make it from feature names, and the feature columns it reads (null:
+     * all of them), so that only those are computed.
+     */
+    private record PolicySpec(List<String> columns, Function<List<String>, Policy> factory) {}
+
+    /** The main policy, then the baselines not already named; the baselines declare the columns they read. */
+    private Map<String, PolicySpec> policies() {
+        Map<String, PolicySpec> policies = new LinkedHashMap<>();
+        if (b.policyName != null) {
+            policies.put(b.policyName, new PolicySpec(b.policyColumns, b.policy));
+        }
+        if (b.baselines) {
+            policies.putIfAbsent("buy-and-hold", new PolicySpec(List.of(), names -> Baselines.buyAndHold()));
+            policies.putIfAbsent("flat", new PolicySpec(List.of(), names -> Baselines.flat()));
+            policies.putIfAbsent("ema-cross", new PolicySpec(Baselines.EMA_CROSS_COLUMNS, Baselines::emaCross));
+        }
+        return policies;
+    }
+
+    private PolicyRun runOne(String name, PolicySpec spec, boolean journal) {
         FeatureSet features = b.features.get();
-        Policy inner = factory.apply(features.names());
+        if (spec.columns() != null) {
+            try {
+                features = features.select(spec.columns());
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("policy '" + name + "' reads the feature columns " + spec.columns()
+                        + ", which the backtest's feature set cannot give: " + e.getMessage(), e);
+            }
+        }
+        Policy inner = spec.factory().apply(features.names());
         List<DecisionPoint> decisions = new ArrayList<>();
         Policy recording = observation -> {
             Decision d = inner.decide(observation);
@@ -162,7 +183,7 @@ public final class Backtester {
         };
         SimBroker broker = new SimBroker(b.model);
         Journal j = journal
-                ? Journal.jsonLines(b.outputDir.resolve("journal")).syncPolicy(SyncPolicy.buffered()).replaceExisting(true)
+                ? Journal.jsonLines(b.outputDir.resolve("journal")).syncPolicy(SyncPolicy.buffered()).replaceExisting(true).rotateDaily(b.journalPerDay)
                         .open()
                 : Journal.noop();
         ReplayFeed feed = ReplayFeed.of(b.bars, b.instrument);
@@ -198,59 +219,97 @@ public final class Backtester {
                 r.trades().stream().filter(t -> t.exitTime().toEpochMilli() <= until).toList(), r.decisions(), r.errors());
     }
 
-    private void write(Map<String, PolicyRun> runs, String dataHash) throws IOException {
-        ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /**
+     * Writes the run folder. The two CSV files are written on another thread while this one writes
+     * the metrics and the report (each file has one writer; the folder is complete when this returns).
+     */
+    private void write(Map<String, PolicyRun> runs, java.util.concurrent.CompletableFuture<String> dataHash)
+            throws IOException {
         Path dir = b.outputDir;
-        Files.writeString(dir.resolve("manifest.json"), json.writeValueAsString(manifest(json, runs, dataHash)) + "\n");
+        java.util.concurrent.CompletableFuture<Void> csv = java.util.concurrent.CompletableFuture.runAsync(() -> {
+            try {
+                writeEquity(dir.resolve("equity.csv"), runs);
+                writeTrades(dir.resolve("trades.csv"), runs);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }, HASHER);
+        ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         Files.writeString(dir.resolve("metrics.json"), json.writeValueAsString(metrics(json, runs)) + "\n");
-        try (OutputStream w = new BufferedOutputStream(Files.newOutputStream(dir.resolve("equity.csv")), 1 << 16)) {
+        Files.writeString(dir.resolve("report.html"), new HtmlReport(b.bars, b.instrument, b.dataLabel, runs).render());
+        Files.writeString(dir.resolve("manifest.json"), json.writeValueAsString(manifest(json, runs, dataHash.join())) + "\n");
+        try {
+            csv.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof UncheckedIOException io) {
+                throw io.getCause();
+            }
+            throw e;
+        }
+    }
+
+    /** {@code equity.csv}: the time, then every policy's equity at that bar. */
+    private static void writeEquity(Path file, Map<String, PolicyRun> runs) throws IOException {
+        try (OutputStream w = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
             StringBuilder header = new StringBuilder("time");
             for (String name : runs.keySet()) {
                 header.append(',').append(name);
             }
             w.write(header.append('\n').toString().getBytes(StandardCharsets.UTF_8));
-            SessionResult any = runs.values().iterator().next().session();
+            long[] timesMillis = runs.values().iterator().next().session().timesMillis();
             double[][] curves = runs.values().stream().map(r -> r.session().equity()).toArray(double[][]::new);
             // Lines go into one buffer written out as ASCII every 64 KiB: times and numbers are ASCII.
             StringBuilder line = new StringBuilder(1 << 17);
             IsoTime.Appender times = new IsoTime.Appender();
-            for (int i = 0; i < any.timesMillis().length; i++) {
+            for (int i = 0; i < timesMillis.length; i++) {
                 if (line.length() >= 1 << 16) {
                     w.write(line.toString().getBytes(StandardCharsets.US_ASCII));
                     line.setLength(0);
                 }
-                times.appendMillis(line, any.timesMillis()[i]);
+                times.appendMillis(line, timesMillis[i]);
                 for (double[] curve : curves) {
                     line.append(',');
                     double v = curve[i];
                     if (Double.isFinite(v)) {
-                        line.append(v); // StringBuilder.append(double) writes Double.toString's text
+                        DecimalText.append(line, v); // money in cents: digit by digit, reads back exactly
                     }
                 }
                 line.append('\n');
             }
             w.write(line.toString().getBytes(StandardCharsets.US_ASCII));
         }
-        try (Writer w = Files.newBufferedWriter(dir.resolve("trades.csv"))) {
+    }
+
+    /** {@code trades.csv}: every round trip of every policy. */
+    private static void writeTrades(Path file, Map<String, PolicyRun> runs) throws IOException {
+        try (Writer w = Files.newBufferedWriter(file)) {
             w.write("policy,symbol,side,quantity,entry_time,entry_price,exit_time,exit_price,gross_pnl,commission,net_pnl\n");
+            StringBuilder line = new StringBuilder(256);
+            IsoTime.Appender times = new IsoTime.Appender();
             for (PolicyRun r : runs.values()) {
                 for (ClosedTrade t : r.session().trades()) {
-                    w.write(String.join(",", r.name(), t.symbol(), t.side().toString(), number(t.maxQuantity()),
-                            IsoTime.format(t.entryTime()), number(t.entryPrice()), IsoTime.format(t.exitTime()), number(t.exitPrice()),
-                            number(t.grossPnl()), number(t.commission()), number(t.netPnl())));
-                    w.write('\n');
+                    line.setLength(0);
+                    line.append(r.name()).append(',').append(t.symbol()).append(',').append(t.side()).append(',');
+                    number(line, t.maxQuantity()).append(',');
+                    times.appendMillis(line, t.entryTime().toEpochMilli());
+                    number(line.append(','), t.entryPrice()).append(',');
+                    times.appendMillis(line, t.exitTime().toEpochMilli());
+                    number(line.append(','), t.exitPrice()).append(',');
+                    number(line, t.grossPnl()).append(',');
+                    number(line, t.commission()).append(',');
+                    number(line, t.netPnl()).append('\n');
+                    w.append(line);
                 }
             }
         }
-        Files.writeString(dir.resolve("report.html"), new HtmlReport(b.bars, b.instrument, b.dataLabel, runs).render());
     }
 
     /** A daemon thread per run with an output folder: the data hash is computed beside the simulation. */
     private static final java.util.concurrent.Executor HASHER = task -> Thread.ofPlatform().daemon().name("backtest-hash").start(task);
 
-    /** Shortest text that reads back to the same double; NaN and infinities as empty. */
-    static String number(double v) {
-        return Double.isFinite(v) ? Double.toString(v) : "";
+    /** Text that reads back to the same double ({@link DecimalText}); NaN and infinities as empty. */
+    static StringBuilder number(StringBuilder out, double v) {
+        return Double.isFinite(v) ? DecimalText.append(out, v) : out;
     }
 
     private ObjectNode manifest(ObjectMapper json, Map<String, PolicyRun> runs, String dataHash) {
@@ -292,6 +351,13 @@ public final class Backtester {
         }
         ArrayNode names = m.putArray("policies");
         runs.keySet().forEach(names::add);
+        // Which columns each policy was given, where it declared them (the others saw every column).
+        ObjectNode read = m.putObject("featureColumns");
+        policies().forEach((policy, spec) -> {
+            if (runs.containsKey(policy) && spec.columns() != null) {
+                spec.columns().forEach(read.putArray(policy)::add);
+            }
+        });
         return m;
     }
 
@@ -363,6 +429,7 @@ public final class Backtester {
         private Supplier<FeatureSet> features = () -> new MarketFeatures(FeatureConfig.DEFAULT);
         private String policyName;
         private Function<List<String>, Policy> policy;
+        private List<String> policyColumns;
         private boolean baselines = true;
         private ExecutionModel model = ExecutionModel.DEFAULT;
         private double startingCash = 100_000;
@@ -372,6 +439,7 @@ public final class Backtester {
         private Path outputDir;
         private boolean journal = true;
         private JournalDetail journalDetail = JournalDetail.CHANGES;
+        private boolean journalPerDay;
         private Supplier<List<io.github.rltrading.core.spi.RiskGate>> riskGates = List::of;
         private String dataLabel;
 
@@ -392,6 +460,21 @@ public final class Backtester {
         public Builder policy(String name, Function<List<String>, Policy> factory) {
             this.policyName = Objects.requireNonNull(name, "name");
             this.policy = Objects.requireNonNull(factory, "factory");
+            this.policyColumns = null;
+            return this;
+        }
+
+        /**
+         * The policy under test, reading only {@code featureColumns} of the feature set: only those
+         * are computed ({@link FeatureSet#select}), and the factory is given just those names, in
+         * that order. For rules policies that read a few columns; a model trained on the whole set
+         * uses {@link #policy(String, Function)}.
+         *
+         * @throws IllegalArgumentException from {@link #build}'s run when a column is not in the set
+         */
+        public Builder policy(String name, List<String> featureColumns, Function<List<String>, Policy> factory) {
+            policy(name, factory);
+            this.policyColumns = List.copyOf(featureColumns);
             return this;
         }
 
@@ -462,6 +545,17 @@ public final class Backtester {
          */
         public Builder journalDetail(JournalDetail value) {
             this.journalDetail = Objects.requireNonNull(value, "journalDetail");
+            return this;
+        }
+
+        /**
+         * Whether the journal starts a new file at each UTC day of market time, as a live session's
+         * does (false by default: a backtest's journal is one file, split only at the journal's size
+         * limit; a replay of a year would otherwise create hundreds of small files, and creating them
+         * cost a backtest of 100,000 bars about 15 ms, 15 % of its time).
+         */
+        public Builder journalPerDay(boolean value) {
+            this.journalPerDay = value;
             return this;
         }
 

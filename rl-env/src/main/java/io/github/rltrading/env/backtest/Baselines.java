@@ -12,18 +12,26 @@ public final class Baselines {
 
     private Baselines() {}
 
+    // Decisions are immutable: each rule answers with one of a few made once (nothing built per bar).
+    private static final Decision LONG = Decision.target(1, 1, "buy and hold", "buy-and-hold");
+    private static final Decision FLAT = Decision.flat("stay flat", "flat");
+
     /** Always fully long (from the first decision after warm-up). */
     public static Policy buyAndHold() {
-        return observation -> Decision.target(1, 1, "buy and hold", "buy-and-hold");
+        return observation -> LONG;
     }
 
     /** Always flat: the zero line, costs included. */
     public static Policy flat() {
-        return observation -> Decision.flat("stay flat", "flat");
+        return observation -> FLAT;
     }
 
-    private static final String EMA_UP = "EMA 10 above EMA 50";
-    private static final String EMA_DOWN = "EMA 10 below EMA 50";
+    /** The two columns {@link #emaCross} reads: pass them to {@code Backtester.Builder.policy(name, columns, factory)}. */
+    public static final List<String> EMA_CROSS_COLUMNS = List.of("1m_ema_10_dist", "1m_ema_50_dist");
+
+    private static final Decision EMA_LONG = Decision.target(1, 1, "EMA 10 above EMA 50", "ema-cross");
+    private static final Decision EMA_SHORT = Decision.target(-1, 1, "EMA 10 below EMA 50", "ema-cross");
+    private static final Decision EMA_UNDEFINED = Decision.flat("EMAs not defined yet", "ema-cross");
 
     /**
      * EMA cross on the features {@code 1m_ema_10_dist} and {@code 1m_ema_50_dist} of the
@@ -33,8 +41,8 @@ public final class Baselines {
      * @param featureNames the feature set's names, to find the two columns
      */
     public static Policy emaCross(List<String> featureNames) {
-        int fast = featureNames.indexOf("1m_ema_10_dist");
-        int slow = featureNames.indexOf("1m_ema_50_dist");
+        int fast = featureNames.indexOf(EMA_CROSS_COLUMNS.get(0));
+        int slow = featureNames.indexOf(EMA_CROSS_COLUMNS.get(1));
         if (fast < 0 || slow < 0) {
             throw new IllegalArgumentException("the EMA cross baseline needs the features 1m_ema_10_dist and 1m_ema_50_dist "
                     + "(the 'market' feature set has them); this feature set has " + featureNames);
@@ -43,10 +51,9 @@ public final class Baselines {
             float d10 = observation.features()[fast];
             float d50 = observation.features()[slow];
             if (Float.isNaN(d10) || Float.isNaN(d50)) {
-                return Decision.flat("EMAs not defined yet", "ema-cross");
+                return EMA_UNDEFINED;
             }
-            boolean up = d10 < d50;
-            return Decision.target(up ? 1 : -1, 1, up ? EMA_UP : EMA_DOWN, "ema-cross");
+            return d10 < d50 ? EMA_LONG : EMA_SHORT;
         };
     }
 }

@@ -19,6 +19,19 @@ final class IndicatorBlock {
             "rsi_14", "macd", "macd_signal", "macd_hist", "ema_10_dist", "ema_50_dist", "bb_pct_b", "bb_width", "atr_14",
             "volume_z", "obv_slope");
 
+    /** Every column of the block, as a {@link #IndicatorBlock(long) column mask}. */
+    static final long ALL_COLUMNS = (1L << 21) - 1;
+
+    // Column groups of the mask: a group is computed when any of its columns is wanted.
+    private static final long PRICE_ACTION = (1L << 10) - 1; // ret_1 .. gap
+    private static final long RSI = 1L << 10;
+    private static final long MACD = 7L << 11; // macd, macd_signal, macd_hist
+    private static final long EMA_10 = 1L << 14;
+    private static final long EMA_50 = 1L << 15;
+    private static final long BANDS = 3L << 16; // bb_pct_b, bb_width
+    private static final long ATR = 1L << 18;
+    private static final long VOLUME = 3L << 19; // volume_z, obv_slope
+
     /** Bars after which every feature of the block is valid (EMA 50 is defined from its 51st bar). */
     static final int WARM_UP = 51;
 
@@ -39,6 +52,7 @@ final class IndicatorBlock {
     private final SeededAverage avgLoss = SeededAverage.wilder(14);
     private final SeededAverage atr = SeededAverage.wilder(14);
     private double obvValue;
+    private final long columns;
 
     // Outputs of the last update.
     private double open;
@@ -48,6 +62,30 @@ final class IndicatorBlock {
     private double volume;
     private double trueRange;
     private double gap;
+
+    /** A block that computes every column. */
+    IndicatorBlock() {
+        this(ALL_COLUMNS);
+    }
+
+    /**
+     * A block that computes only the columns whose bits are set in {@code columns} (bit {@code k}
+     * for {@code NAMES.get(k)}), skipping the averages and windows nothing asks for. The other
+     * columns are left as they were in the output: a selection that skips them does not read them.
+     */
+    IndicatorBlock(long columns) {
+        this.columns = columns;
+    }
+
+    /** The mask bit of a column name (without the timeframe prefix), or 0 for a name not in the block. */
+    static long columnBit(String name) {
+        int k = NAMES.indexOf(name);
+        return k < 0 ? 0 : 1L << k;
+    }
+
+    private boolean wants(long group) {
+        return (columns & group) != 0;
+    }
 
     void reset() {
         Arrays.fill(closes, 0);
@@ -90,90 +128,136 @@ final class IndicatorBlock {
         trueRange = count == 0 ? h - l : Math.max(h, prevClose) - Math.min(l, prevClose);
         gap = count == 0 ? Double.NaN : (o - prevClose) / prevClose;
         obvValue += change > 0 ? v : change < 0 ? -v : 0;
-        ema10.add(c);
-        ema50.add(c);
-        ema12.add(c);
-        ema26.add(c);
-        signal9.add(ema12.value() - ema26.value());
-        avgGain.add(Math.max(change, 0));
-        avgLoss.add(Math.max(-change, 0));
-        atr.add(trueRange);
+        if (wants(EMA_10)) {
+            ema10.add(c);
+        }
+        if (wants(EMA_50)) {
+            ema50.add(c);
+        }
+        if (wants(MACD)) {
+            ema12.add(c);
+            ema26.add(c);
+            signal9.add(ema12.value() - ema26.value());
+        }
+        if (wants(RSI)) {
+            avgGain.add(Math.max(change, 0));
+            avgLoss.add(Math.max(-change, 0));
+        }
+        if (wants(ATR)) {
+            atr.add(trueRange);
+        }
         obv[slot] = obvValue;
         prevClose = c;
         count++;
     }
 
-    /** Writes the block's features for the last bar into {@code out[offset ..]}. */
+    /**
+     * Writes the block's features for the last bar into {@code out[offset ..]}: the columns of the
+     * block's mask (the others are left as they were).
+     */
     void write(float[] out, int offset) {
         int i = offset;
-        double range = high - low;
-        out[i++] = count > 1 ? (float) (close / closeAgo(1) - 1) : Float.NaN;
-        out[i++] = count > 5 ? (float) (close / closeAgo(5) - 1) : Float.NaN;
-        out[i++] = count > 15 ? (float) (close / closeAgo(15) - 1) : Float.NaN;
-        out[i++] = count > 1 ? (float) Math.log(close / closeAgo(1)) : Float.NaN;
-        out[i++] = (float) (range / close);
-        out[i++] = count > 1 ? (float) (trueRange / close) : Float.NaN;
-        out[i++] = range > 0 ? (float) ((close - open) / range) : 0f;
-        out[i++] = range > 0 ? (float) ((high - Math.max(open, close)) / range) : 0f;
-        out[i++] = range > 0 ? (float) ((Math.min(open, close) - low) / range) : 0f;
-        out[i++] = count > 1 ? (float) gap : Float.NaN;
+        if (wants(PRICE_ACTION)) {
+            double range = high - low;
+            out[i] = count > 1 ? (float) (close / closeAgo(1) - 1) : Float.NaN;
+            out[i + 1] = count > 5 ? (float) (close / closeAgo(5) - 1) : Float.NaN;
+            out[i + 2] = count > 15 ? (float) (close / closeAgo(15) - 1) : Float.NaN;
+            out[i + 3] = count > 1 ? (float) Math.log(close / closeAgo(1)) : Float.NaN;
+            out[i + 4] = (float) (range / close);
+            out[i + 5] = count > 1 ? (float) (trueRange / close) : Float.NaN;
+            out[i + 6] = range > 0 ? (float) ((close - open) / range) : 0f;
+            out[i + 7] = range > 0 ? (float) ((high - Math.max(open, close)) / range) : 0f;
+            out[i + 8] = range > 0 ? (float) ((Math.min(open, close) - low) / range) : 0f;
+            out[i + 9] = count > 1 ? (float) gap : Float.NaN;
+        }
+        i += 10;
         // NaN propagates: an indicator still warming up gives NaN features.
-        out[i++] = (float) (rsi() / 100.0);
-        double macd = macd();
-        out[i++] = (float) (macd / close);
-        out[i++] = (float) (signal9.value() / close);
-        out[i++] = (float) ((macd - signal9.value()) / close);
-        out[i++] = (float) ((close - ema10.value()) / ema10.value());
-        out[i++] = (float) ((close - ema50.value()) / ema50.value());
-        if (count >= 20) {
-            double mean = 0;
-            for (int k = 0; k < 20; k++) {
-                mean += closeAgo(k);
-            }
-            mean /= 20;
-            double var = 0;
-            for (int k = 0; k < 20; k++) {
-                double d = closeAgo(k) - mean;
-                var += d * d;
-            }
-            double sd = Math.sqrt(var / 20);
-            double upper = mean + 2 * sd;
-            double lower = mean - 2 * sd;
-            out[i++] = upper > lower ? (float) ((close - lower) / (upper - lower)) : 0.5f;
-            out[i++] = (float) ((upper - lower) / mean);
-        } else {
-            out[i++] = Float.NaN;
-            out[i++] = Float.NaN;
+        if (wants(RSI)) {
+            out[i] = (float) (rsi() / 100.0);
         }
-        out[i++] = (float) (atr.value() / close);
-        if (count >= 20) {
-            double mean = 0;
-            for (int k = 0; k < 20; k++) {
-                mean += volumeAgo(k);
-            }
-            mean /= 20;
-            double var = 0;
-            for (int k = 0; k < 20; k++) {
-                double d = volumeAgo(k) - mean;
-                var += d * d;
-            }
-            double sd = Math.sqrt(var / 20);
-            out[i++] = sd > 0 ? (float) ((volume - mean) / sd) : 0f;
-            // OBV slope: least-squares slope of the last 10 OBV values, in units of the mean volume.
-            double sxy = 0;
-            double sy = 0;
-            for (int k = 0; k < 10; k++) {
-                double x = 9 - k;
-                double y = obvAgo(k);
-                sxy += x * y;
-                sy += y;
-            }
-            double slope = (sxy - 4.5 * sy) / 82.5; // sum (x - 4.5)^2 over 0..9 = 82.5
-            out[i++] = mean > 0 ? (float) (slope / mean) : 0f;
-        } else {
-            out[i++] = Float.NaN;
-            out[i++] = Float.NaN;
+        i++;
+        if (wants(MACD)) {
+            double macd = macd();
+            out[i] = (float) (macd / close);
+            out[i + 1] = (float) (signal9.value() / close);
+            out[i + 2] = (float) ((macd - signal9.value()) / close);
         }
+        i += 3;
+        if (wants(EMA_10)) {
+            out[i] = (float) ((close - ema10.value()) / ema10.value());
+        }
+        i++;
+        if (wants(EMA_50)) {
+            out[i] = (float) ((close - ema50.value()) / ema50.value());
+        }
+        i++;
+        if (wants(BANDS)) {
+            bands(out, i);
+        }
+        i += 2;
+        if (wants(ATR)) {
+            out[i] = (float) (atr.value() / close);
+        }
+        i++;
+        if (wants(VOLUME)) {
+            volume(out, i);
+        }
+    }
+
+    /** Bollinger %B and width over the last 20 closes (two standard deviations). */
+    private void bands(float[] out, int i) {
+        if (count < 20) {
+            out[i] = Float.NaN;
+            out[i + 1] = Float.NaN;
+            return;
+        }
+        double mean = 0;
+        for (int k = 0; k < 20; k++) {
+            mean += closeAgo(k);
+        }
+        mean /= 20;
+        double var = 0;
+        for (int k = 0; k < 20; k++) {
+            double d = closeAgo(k) - mean;
+            var += d * d;
+        }
+        double sd = Math.sqrt(var / 20);
+        double upper = mean + 2 * sd;
+        double lower = mean - 2 * sd;
+        out[i] = upper > lower ? (float) ((close - lower) / (upper - lower)) : 0.5f;
+        out[i + 1] = (float) ((upper - lower) / mean);
+    }
+
+    /** Volume z-score over the last 20 bars and the OBV slope over the last 10. */
+    private void volume(float[] out, int i) {
+        if (count < 20) {
+            out[i] = Float.NaN;
+            out[i + 1] = Float.NaN;
+            return;
+        }
+        double mean = 0;
+        for (int k = 0; k < 20; k++) {
+            mean += volumeAgo(k);
+        }
+        mean /= 20;
+        double var = 0;
+        for (int k = 0; k < 20; k++) {
+            double d = volumeAgo(k) - mean;
+            var += d * d;
+        }
+        double sd = Math.sqrt(var / 20);
+        out[i] = sd > 0 ? (float) ((volume - mean) / sd) : 0f;
+        // OBV slope: least-squares slope of the last 10 OBV values, in units of the mean volume.
+        double sxy = 0;
+        double sy = 0;
+        for (int k = 0; k < 10; k++) {
+            double x = 9 - k;
+            double y = obvAgo(k);
+            sxy += x * y;
+            sy += y;
+        }
+        double slope = (sxy - 4.5 * sy) / 82.5; // sum (x - 4.5)^2 over 0..9 = 82.5
+        out[i + 1] = mean > 0 ? (float) (slope / mean) : 0f;
     }
 
     /** RSI 0..100 from Wilder-smoothed gains and losses (Ta4j's convention when there are no losses). */

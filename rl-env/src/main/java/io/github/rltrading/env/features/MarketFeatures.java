@@ -47,12 +47,20 @@ public final class MarketFeatures implements FeatureSet {
 
     private final FeatureConfig config;
     private final Timeframe base;
+    private final List<String> allNames;
     private final List<String> names;
     private final String hash;
     private final int blockSize = IndicatorBlock.NAMES.size();
 
+    // A selection (see select): the columns written, as indexes into allNames, the whole row they are
+    // picked from, and which parts of the row must be computed for them. All null or true when the
+    // whole set is written.
+    private final int[] selected;
+    private final float[] wholeRow;
+    private final Parts parts;
+
     // Streaming state.
-    private final IndicatorBlock baseBlock = new IndicatorBlock();
+    private final IndicatorBlock baseBlock;
     private final IndicatorBlock[] higherBlocks;
     private final BarAggregator[] aggregators;
     private final float[][] higherRows;
@@ -79,6 +87,10 @@ public final class MarketFeatures implements FeatureSet {
 
     /** The feature set for base bars of {@code base}; every higher timeframe must be a multiple of it. */
     public MarketFeatures(FeatureConfig config, Timeframe base) {
+        this(config, base, null);
+    }
+
+    private MarketFeatures(FeatureConfig config, Timeframe base, List<String> columns) {
         this.config = config;
         this.base = base;
         this.hours = config.hours();
@@ -102,14 +114,79 @@ public final class MarketFeatures implements FeatureSet {
             for (String s : IndicatorBlock.NAMES) {
                 n.add(tf + "_" + s);
             }
-            higherBlocks[j] = new IndicatorBlock(); // its aggregator is made by reset()
         }
         if (config.orderFlow()) {
             n.addAll(ORDER_FLOW_NAMES);
         }
-        this.names = List.copyOf(n);
+        this.allNames = List.copyOf(n);
+        if (columns == null) {
+            this.names = allNames;
+            this.selected = null;
+            this.wholeRow = null;
+            this.parts = Parts.all(k);
+        } else {
+            this.names = List.copyOf(columns);
+            this.selected = FeatureSet.columnIndexes(allNames, names);
+            this.wholeRow = new float[allNames.size()];
+            this.parts = Parts.of(names, base, config.higherTimeframes());
+        }
+        this.baseBlock = new IndicatorBlock(parts.baseColumns());
+        for (int j = 0; j < k; j++) {
+            higherBlocks[j] = new IndicatorBlock(parts.higherColumns()[j]); // its aggregator is made by reset()
+        }
         this.hash = hash(ID + "-v" + VERSION + "|base=" + base + "|hours=" + hours + "|" + String.join(",", names));
         reset();
+    }
+
+    /**
+     * Which parts of a row a selection needs: the columns of the indicator block per timeframe (as
+     * {@link IndicatorBlock} masks, 0 for a block not needed), the session statistics, relative
+     * volume, the calendar, order flow.
+     */
+    private record Parts(long baseColumns, long[] higherColumns, boolean session, boolean relativeVolume, boolean time,
+            boolean orderFlow) {
+
+        static Parts all(int higherCount) {
+            long[] all = new long[higherCount];
+            Arrays.fill(all, IndicatorBlock.ALL_COLUMNS);
+            return new Parts(IndicatorBlock.ALL_COLUMNS, all, true, true, true, true);
+        }
+
+        static Parts of(List<String> columns, Timeframe base, List<Timeframe> higher) {
+            long baseColumns = 0;
+            long[] higherColumns = new long[higher.size()];
+            for (String c : columns) {
+                int cut = c.indexOf('_');
+                String prefix = cut < 0 ? "" : c.substring(0, cut);
+                String rest = c.substring(cut + 1);
+                if (prefix.equals(base.toString())) {
+                    baseColumns |= IndicatorBlock.columnBit(rest);
+                }
+                for (int j = 0; j < higher.size(); j++) {
+                    if (prefix.equals(higher.get(j).toString())) {
+                        higherColumns[j] |= IndicatorBlock.columnBit(rest);
+                    }
+                }
+            }
+            return new Parts(baseColumns, higherColumns,
+                    columns.stream().anyMatch(c -> SESSION_NAMES.contains(c) && !c.equals("rel_volume")),
+                    columns.contains("rel_volume"), columns.stream().anyMatch(TIME_NAMES::contains),
+                    columns.stream().anyMatch(ORDER_FLOW_NAMES::contains));
+        }
+    }
+
+    /**
+     * The same features restricted to {@code columns}, computing only what they need: a selection
+     * of the two 1-minute EMA distances skips the other timeframes, the session statistics, the
+     * calendar and the 20-bar windows. Values are identical to the whole set's columns. The warm-up
+     * stays the whole set's, as {@link FeatureSet#select} requires.
+     *
+     * @throws IllegalArgumentException naming a column that is not in {@link #names()} or is repeated
+     */
+    @Override
+    public MarketFeatures select(List<String> columns) {
+        FeatureSet.columnIndexes(names, columns); // a selection selects from its own columns only
+        return new MarketFeatures(config, base, columns);
     }
 
     private static String hash(String definition) {
@@ -185,16 +262,52 @@ public final class MarketFeatures implements FeatureSet {
      */
     public void update(long endMillis, double o, double h, double l, double c, double v, double bid, double ask,
             double bidSize, double askSize, float[] out, int offset) {
+        if (selected == null) {
+            updateRow(endMillis, o, h, l, c, v, bid, ask, bidSize, askSize, out, offset);
+            return;
+        }
+        updateRow(endMillis, o, h, l, c, v, bid, ask, bidSize, askSize, wholeRow, 0);
+        for (int k = 0; k < selected.length; k++) {
+            out[offset + k] = wholeRow[selected[k]];
+        }
+    }
+
+    /** Writes the whole row's layout into {@code out[offset ..]}, computing only the parts selected. */
+    private void updateRow(long endMillis, double o, double h, double l, double c, double v, double bid, double ask,
+            double bidSize, double askSize, float[] out, int offset) {
         if (endMillis <= lastEnd) {
             throw new IllegalArgumentException("bars must arrive in time order: " + java.time.Instant.ofEpochMilli(endMillis)
                     + " is not after " + java.time.Instant.ofEpochMilli(lastEnd) + "; call reset() to start another series");
         }
         lastEnd = endMillis;
-        baseBlock.update(o, h, l, c, v);
         int i = offset;
-        baseBlock.write(out, i);
+        if (parts.baseColumns() != 0) {
+            baseBlock.update(o, h, l, c, v);
+            baseBlock.write(out, i);
+        }
         i += blockSize;
+        if (parts.session() || parts.relativeVolume() || parts.time()) {
+            i = sessionAndTime(endMillis, h, l, c, v, out, i);
+        } else {
+            i += SESSION_NAMES.size() + TIME_NAMES.size();
+        }
+        for (int j = 0; j < aggregators.length; j++) {
+            if (parts.higherColumns()[j] != 0) {
+                aggregators[j].add(endMillis, o, h, l, c, v); // may close a bar: its features are then visible now
+                System.arraycopy(higherRows[j], 0, out, i, blockSize);
+            }
+            i += blockSize;
+        }
+        if (config.orderFlow() && parts.orderFlow()) {
+            double mid = (bid + ask) / 2;
+            out[i++] = bid > 0 && ask >= bid ? (float) ((ask - bid) / mid) : Float.NaN;
+            double sizes = bidSize + askSize;
+            out[i++] = sizes > 0 ? (float) ((bidSize - askSize) / sizes) : (sizes == 0 ? 0f : Float.NaN);
+        }
+    }
 
+    /** Session high, low and VWAP distances, relative volume and the calendar; returns the next column. */
+    private int sessionAndTime(long endMillis, double h, double l, double c, double v, float[] out, int i) {
         long local = zone.toLocal(endMillis);
         long date = hours.tradingDateOfLocal(local);
         long msOfDay = Math.floorMod(local, 86_400_000L);
@@ -234,18 +347,7 @@ public final class MarketFeatures implements FeatureSet {
         out[i++] = (float) Math.cos(dayAngle);
         out[i++] = (float) Math.sin(weekAngle);
         out[i++] = (float) Math.cos(weekAngle);
-
-        for (int j = 0; j < aggregators.length; j++) {
-            aggregators[j].add(endMillis, o, h, l, c, v); // may close a bar: its features are then visible now
-            System.arraycopy(higherRows[j], 0, out, i, blockSize);
-            i += blockSize;
-        }
-        if (config.orderFlow()) {
-            double mid = (bid + ask) / 2;
-            out[i++] = bid > 0 && ask >= bid ? (float) ((ask - bid) / mid) : Float.NaN;
-            double sizes = bidSize + askSize;
-            out[i++] = sizes > 0 ? (float) ((bidSize - askSize) / sizes) : (sizes == 0 ? 0f : Float.NaN);
-        }
+        return i;
     }
 
     /**

@@ -19,7 +19,12 @@ import java.util.Map;
  *   timeframes: [5m, 15m]     # higher timeframes aligned to the 1m step
  *   hours: globex             # globex | rth | extended | utc
  *   order-flow: false         # spread and quote imbalance (needs bid/ask)
+ *   columns: [1m_ema_10_dist, 1m_ema_50_dist]   # optional: only these, in this order
  * }</pre>
+ *
+ * With {@code columns}, the session computes and shows only those ({@link MarketFeatures#select}):
+ * for a rules policy that reads a few columns. A trained model needs the columns it was trained on,
+ * which is the whole set unless it was trained on a selection.
  */
 public final class MarketFeaturesProvider implements FeatureSetProvider {
 
@@ -38,6 +43,7 @@ public final class MarketFeaturesProvider implements FeatureSetProvider {
         List<String> tfText = v.stringList("timeframes", List.of("5m", "15m"));
         String hours = v.oneOf("hours", "globex", HOURS.keySet().stream().sorted().toList());
         boolean orderFlow = v.bool("order-flow", false);
+        List<String> columns = v.stringList("columns", List.of());
         List<Timeframe> timeframes = new ArrayList<>();
         for (String t : tfText) {
             try {
@@ -47,10 +53,21 @@ public final class MarketFeaturesProvider implements FeatureSetProvider {
             }
         }
         v.throwIfInvalid("features: market");
+        MarketFeatures all;
         try {
-            return new MarketFeatures(new FeatureConfig(timeframes, HOURS.get(hours), orderFlow));
+            all = new MarketFeatures(new FeatureConfig(timeframes, HOURS.get(hours), orderFlow));
         } catch (IllegalArgumentException e) {
             v.problem("timeframes", tfText, e.getMessage());
+            v.throwIfInvalid("features: market");
+            throw e;
+        }
+        if (columns.isEmpty()) {
+            return all;
+        }
+        try {
+            return all.select(columns);
+        } catch (IllegalArgumentException e) {
+            v.problem("columns", columns, e.getMessage());
             v.throwIfInvalid("features: market");
             throw e;
         }

@@ -103,17 +103,19 @@ public final class ReplayFeed implements MarketDataFeed {
         if (isFinished()) {
             return Optional.empty();
         }
-        if (Double.isFinite(speed) && next > 0) {
-            long gapNanos = (long) ((series.endMillis(next) - series.endMillis(next - 1)) * 1_000_000.0 / speed);
-            long due = lastEmitNanos + Math.min(gapNanos, Math.max(maxPauseNanos, 0));
-            long wait = due - System.nanoTime();
-            if (wait > timeout.toNanos()) {
-                sleepNanos(timeout.toNanos());
-                return Optional.empty();
+        if (Double.isFinite(speed)) { // as fast as possible needs no clock
+            if (next > 0) {
+                long gapNanos = (long) ((series.endMillis(next) - series.endMillis(next - 1)) * 1_000_000.0 / speed);
+                long due = lastEmitNanos + Math.min(gapNanos, Math.max(maxPauseNanos, 0));
+                long wait = due - System.nanoTime();
+                if (wait > timeout.toNanos()) {
+                    sleepNanos(timeout.toNanos());
+                    return Optional.empty();
+                }
+                sleepNanos(wait);
             }
-            sleepNanos(wait);
+            lastEmitNanos = System.nanoTime();
         }
-        lastEmitNanos = System.nanoTime();
         int i = next++;
         // Bars carry the instrument's symbol: the stored series may be named after its file.
         return Optional.of(new Bar(instrument.symbol(), series.timeframe(), series.endTime(i), series.open(i), series.high(i),
@@ -124,6 +126,12 @@ public final class ReplayFeed implements MarketDataFeed {
         if (nanos > 0) {
             Thread.sleep(nanos / 1_000_000, (int) (nanos % 1_000_000));
         }
+    }
+
+    /** The bars left to replay. */
+    @Override
+    public java.util.OptionalInt expectedBars() {
+        return java.util.OptionalInt.of(Math.max(0, series.size() - next));
     }
 
     @Override

@@ -25,6 +25,20 @@ class MarketFeaturesProviderTest {
     }
 
     @Test
+    void columnsSelectWhatTheSessionComputesAndShows() {
+        Config config = Config.of(Map.of("features", Map.of("name", "market", "columns", List.of("5m_rsi_14", "1m_ret_1"))));
+        FeatureSet features = Plugins.load().features(config);
+        assertThat(features.names()).containsExactly("5m_rsi_14", "1m_ret_1");
+        assertThat(features.warmUpBars()).isEqualTo(new MarketFeatures(FeatureConfig.DEFAULT).warmUpBars());
+
+        Config typo = Config.of(Map.of("columns", List.of("5m_rsi_41")));
+        assertThatThrownBy(() -> new MarketFeaturesProvider().create(typo))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("columns")
+                .hasMessageContaining("feature column '5m_rsi_41' is not in this feature set");
+    }
+
+    @Test
     void badOptionsAreReportedTogetherWithTheirPaths() {
         Config config = Config.of(Map.of("timeframes", List.of("5m", "7x"), "hours", "asia"));
         assertThatThrownBy(() -> new MarketFeaturesProvider().create(config))

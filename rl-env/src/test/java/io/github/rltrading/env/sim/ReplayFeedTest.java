@@ -28,11 +28,13 @@ class ReplayFeedTest {
     @Test
     void asFastAsPossibleReplaysEveryBarUnderTheInstrumentsSymbol() throws InterruptedException {
         ReplayFeed feed = ReplayFeed.of(threeBars(), ContractSpecs.ES);
+        assertThat(feed.expectedBars()).as("a session sizes its history for the replay").hasValue(3);
         int n = 0;
         Optional<Bar> bar;
         while ((bar = feed.next(Duration.ZERO)).isPresent()) {
             assertThat(bar.get().symbol()).isEqualTo("ES");
             n++;
+            assertThat(feed.expectedBars()).as("bars left").hasValue(3 - n);
         }
         assertThat(n).isEqualTo(3);
         assertThat(feed.isFinished()).isTrue();
