@@ -829,6 +829,9 @@ public final class TradingSession implements AutoCloseable {
 
     /** Journals finished reflections; at the end of the session waits for each up to the deadline. */
     private void collectReflections(boolean wait) {
+        if (pendingReflections.isEmpty()) {
+            return; // twice a bar without a reasoner: no iterator
+        }
         var it = pendingReflections.iterator();
         while (it.hasNext()) {
             Future<Reflection> f = it.next();

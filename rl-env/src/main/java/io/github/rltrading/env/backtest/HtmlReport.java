@@ -5,6 +5,7 @@ import io.github.rltrading.core.market.Instrument;
 import io.github.rltrading.core.metrics.PerformanceReport;
 import io.github.rltrading.core.trading.Fill;
 import io.github.rltrading.core.trading.Side;
+import io.github.rltrading.core.util.IsoTime;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -195,12 +196,19 @@ final class HtmlReport {
             double x = x(i);
             double y = y(f.price(), lo, hi);
             boolean buy = f.side() == Side.BUY;
-            String points = buy
-                    ? fmt(x) + "," + fmt(y + 2) + " " + fmt(x - 5) + "," + fmt(y + 11) + " " + fmt(x + 5) + "," + fmt(y + 11)
-                    : fmt(x) + "," + fmt(y - 2) + " " + fmt(x - 5) + "," + fmt(y - 11) + " " + fmt(x + 5) + "," + fmt(y - 11);
-            h.append("<polygon points=\"").append(points).append("\" fill=\"").append(buy ? "#2ca02c" : "#d62728")
-                    .append("\"><title>").append(esc(f.side() + " " + f.quantity() + " at " + f.price() + ", " + f.time()
-                            + "\ndecision: " + why)).append("</title></polygon>\n");
+            double tip = buy ? 2 : -2; // a triangle pointing at the fill price from below (buy) or above (sell)
+            double base = buy ? 11 : -11;
+            h.append("<polygon points=\"");
+            fmt(h, x).append(',');
+            fmt(h, y + tip).append(' ');
+            fmt(h, x - 5).append(',');
+            fmt(h, y + base).append(' ');
+            fmt(h, x + 5).append(',');
+            fmt(h, y + base);
+            h.append("\" fill=\"").append(buy ? "#2ca02c" : "#d62728").append("\"><title>").append(f.side()).append(' ')
+                    .append(f.quantity()).append(" at ").append(f.price()).append(", ").append(IsoTime.format(f.time()))
+                    .append("\ndecision: ");
+            esc(h, why).append("</title></polygon>\n");
             drawn++;
         }
         h.append("</svg>\n");
@@ -255,9 +263,11 @@ final class HtmlReport {
             }
             int a = Math.min(min, max);
             int b = Math.max(min, max);
-            h.append(fmt(x(a))).append(',').append(fmt(y(v[a], lo, hi))).append(' ');
+            fmt(h, x(a)).append(',');
+            fmt(h, y(v[a], lo, hi)).append(' ');
             if (b != a) {
-                h.append(fmt(x(b))).append(',').append(fmt(y(v[b], lo, hi))).append(' ');
+                fmt(h, x(b)).append(',');
+                fmt(h, y(v[b], lo, hi)).append(' ');
             }
         }
         h.append("\"/>\n");
@@ -265,10 +275,16 @@ final class HtmlReport {
 
     /** One decimal, rounded half away from zero ({@code String.format("%.1f")} is ten times slower). */
     static String fmt(double v) {
+        return fmt(new StringBuilder(12), v).toString();
+    }
+
+    /** Appends {@link #fmt(double)}'s text: the chart coordinates go straight into the page. */
+    static StringBuilder fmt(StringBuilder out, double v) {
         long tenths = Math.round(Math.abs(v) * 10);
-        String digits = Long.toString(tenths / 10);
-        int frac = (int) (tenths % 10);
-        return (v < 0 && tenths != 0 ? "-" : "") + digits + '.' + (char) ('0' + frac);
+        if (v < 0 && tenths != 0) {
+            out.append('-');
+        }
+        return out.append(tenths / 10).append('.').append((char) ('0' + (int) (tenths % 10)));
     }
 
     private static String money(double v) {
@@ -284,8 +300,13 @@ final class HtmlReport {
     }
 
     static String esc(String s) {
-        StringBuilder out = new StringBuilder(s.length());
-        for (char c : s.toCharArray()) {
+        return esc(new StringBuilder(s.length() + 8), s).toString();
+    }
+
+    /** Appends {@code s} escaped for HTML text and attributes. */
+    static StringBuilder esc(StringBuilder out, String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
             switch (c) {
                 case '<' -> out.append("&lt;");
                 case '>' -> out.append("&gt;");
@@ -294,6 +315,6 @@ final class HtmlReport {
                 default -> out.append(c);
             }
         }
-        return out.toString();
+        return out;
     }
 }
