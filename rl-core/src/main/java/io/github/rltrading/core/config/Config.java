@@ -224,7 +224,10 @@ public final class Config {
     /**
      * A copy with {@code key} set inside the plug-in section {@code section}. A plug-in chosen by a
      * plain name ({@code feed: nt8}) becomes a section that keeps the name
-     * ({@code feed: {name: nt8, port: 8890}}), so a setting can be added without losing the choice.
+     * ({@code feed: {name: nt8, port: 8890}}), so a setting can be added without losing the choice;
+     * it also keeps the settings the plug-in was reading from the top-level section of its name
+     * ({@code nt8: {host: ..., instrument: MES}}), since once the choice is a section, the plug-in
+     * reads that section instead.
      */
     public Config withSetting(String section, String key, Object value) {
         Object current = root.get(section);
@@ -233,6 +236,9 @@ public final class Config {
             existing.forEach((k, v) -> s.put(String.valueOf(k), v));
         } else if (current != null) {
             s.put("name", current);
+            if (root.get(String.valueOf(current).trim()) instanceof Map<?, ?> named) {
+                named.forEach((k, v) -> s.putIfAbsent(String.valueOf(k), v));
+            }
         }
         s.put(key, value);
         return replacing(section, s);

@@ -47,6 +47,18 @@ class ConfigTest {
     }
 
     @Test
+    void aSettingAddedToAPluginChosenByNameKeepsTheSettingsOfItsNamedSection() {
+        // feed: nt8 reads the top-level nt8 section; once the feed is a section, it reads that one instead.
+        Config base = Config.of(Map.of("feed", "nt8", "broker", "nt8",
+                "nt8", Map.of("host", "127.0.0.1", "port", 8888, "instrument", "MES", "timeframe", "5m")));
+        Config changed = base.withSetting("feed", "port", 0).withSetting("broker", "port", 0);
+        assertThat(changed.section("feed").toMap())
+                .isEqualTo(Map.of("name", "nt8", "host", "127.0.0.1", "port", 0, "instrument", "MES", "timeframe", "5m"));
+        assertThat(changed.section("broker").toMap()).containsEntry("instrument", "MES").containsEntry("port", 0);
+        assertThat(changed.section("nt8").toMap()).as("the named section itself is left as it was").containsEntry("port", 8888);
+    }
+
+    @Test
     void jsonAndYamlOfTheSameSettingsAreEqual() throws Exception {
         Path yaml = Files.writeString(dir.resolve("session.yaml"), YAML);
         Path json = Files.writeString(dir.resolve("session.json"), JSON);
