@@ -103,16 +103,13 @@ final class IndicatorBlock {
         return count;
     }
 
+    /** The value {@code k} bars before the last one in a ring of the last {@link #RING} bars. */
+    private double ago(double[] ring, int k) {
+        return ring[(int) ((count - 1 - k) & (RING - 1))];
+    }
+
     private double closeAgo(int k) {
-        return closes[(int) ((count - 1 - k) & (RING - 1))];
-    }
-
-    private double volumeAgo(int k) {
-        return volumes[(int) ((count - 1 - k) & (RING - 1))];
-    }
-
-    private double obvAgo(int k) {
-        return obv[(int) ((count - 1 - k) & (RING - 1))];
+        return ago(closes, k);
     }
 
     void update(double o, double h, double l, double c, double v) {
@@ -192,7 +189,7 @@ final class IndicatorBlock {
         }
         i++;
         if (wants(BANDS)) {
-            bands(out, i);
+            windowOrUndefined(out, i, true);
         }
         i += 2;
         if (wants(ATR)) {
@@ -200,28 +197,45 @@ final class IndicatorBlock {
         }
         i++;
         if (wants(VOLUME)) {
+            windowOrUndefined(out, i, false);
+        }
+    }
+
+    /** Mean of the last 20 values of a ring ({@link #closes} or {@link #volumes}). */
+    private double mean20(double[] ring) {
+        double sum = 0;
+        for (int k = 0; k < 20; k++) {
+            sum += ago(ring, k);
+        }
+        return sum / 20;
+    }
+
+    /** Population standard deviation of the last 20 values of a ring around {@code mean} (two passes: exact). */
+    private double deviation20(double[] ring, double mean) {
+        double var = 0;
+        for (int k = 0; k < 20; k++) {
+            double d = ago(ring, k) - mean;
+            var += d * d;
+        }
+        return Math.sqrt(var / 20);
+    }
+
+    /** The two columns of a 20-bar window ({@link #bands} or {@link #volume}), NaN until 20 bars have come. */
+    private void windowOrUndefined(float[] out, int i, boolean bandWindow) {
+        if (count < 20) {
+            out[i] = Float.NaN;
+            out[i + 1] = Float.NaN;
+        } else if (bandWindow) {
+            bands(out, i);
+        } else {
             volume(out, i);
         }
     }
 
     /** Bollinger %B and width over the last 20 closes (two standard deviations). */
     private void bands(float[] out, int i) {
-        if (count < 20) {
-            out[i] = Float.NaN;
-            out[i + 1] = Float.NaN;
-            return;
-        }
-        double mean = 0;
-        for (int k = 0; k < 20; k++) {
-            mean += closeAgo(k);
-        }
-        mean /= 20;
-        double var = 0;
-        for (int k = 0; k < 20; k++) {
-            double d = closeAgo(k) - mean;
-            var += d * d;
-        }
-        double sd = Math.sqrt(var / 20);
+        double mean = mean20(closes);
+        double sd = deviation20(closes, mean);
         double upper = mean + 2 * sd;
         double lower = mean - 2 * sd;
         out[i] = upper > lower ? (float) ((close - lower) / (upper - lower)) : 0.5f;
@@ -230,29 +244,15 @@ final class IndicatorBlock {
 
     /** Volume z-score over the last 20 bars and the OBV slope over the last 10. */
     private void volume(float[] out, int i) {
-        if (count < 20) {
-            out[i] = Float.NaN;
-            out[i + 1] = Float.NaN;
-            return;
-        }
-        double mean = 0;
-        for (int k = 0; k < 20; k++) {
-            mean += volumeAgo(k);
-        }
-        mean /= 20;
-        double var = 0;
-        for (int k = 0; k < 20; k++) {
-            double d = volumeAgo(k) - mean;
-            var += d * d;
-        }
-        double sd = Math.sqrt(var / 20);
+        double mean = mean20(volumes);
+        double sd = deviation20(volumes, mean);
         out[i] = sd > 0 ? (float) ((volume - mean) / sd) : 0f;
         // OBV slope: least-squares slope of the last 10 OBV values, in units of the mean volume.
         double sxy = 0;
         double sy = 0;
         for (int k = 0; k < 10; k++) {
             double x = 9 - k;
-            double y = obvAgo(k);
+            double y = ago(obv, k);
             sxy += x * y;
             sy += y;
         }
