@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.DoublePredicate;
 import java.util.regex.Matcher;
@@ -32,8 +33,13 @@ public final class ConfigValidator {
     /** A number and a unit: {@code 500ms}, {@code 1.5s}, {@code 2m}, {@code 1h}, {@code 1d}. */
     private static final Pattern DURATION = Pattern.compile("(-?\\d+(?:\\.\\d+)?)\\s*(ms|s|m|h|d)");
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ConfigValidator.class);
+
     private final Config config;
     private final List<ConfigProblem> problems = new ArrayList<>();
+    /** The top-level keys asked for so far, to tell a misspelt option from one nobody reads. */
+    private final java.util.Set<String> asked = new java.util.HashSet<>();
+    private final List<String> warnings = new ArrayList<>();
 
     ConfigValidator(Config config) {
         this.config = config;
@@ -56,6 +62,7 @@ public final class ConfigValidator {
 
     /** A required string: a missing key is a problem. */
     public String requiredString(String key) {
+        ask(key);
         if (!config.has(key)) {
             problem(key, null, "is required");
             return null;
@@ -132,6 +139,7 @@ public final class ConfigValidator {
      * section, or an empty one when there is a problem, so reading can go on.
      */
     public Config requiredSection(String key) {
+        ask(key);
         if (!config.has(key)) {
             problem(key, null, "is required (a section of settings)");
             return config.section(key);   // empty, but keeps the path for messages from it
@@ -144,6 +152,7 @@ public final class ConfigValidator {
      * problem. Returns {@code defaultValue} when the key is absent or invalid.
      */
     public List<String> stringList(String key, List<String> defaultValue) {
+        ask(key);
         if (!config.has(key)) {
             return defaultValue;
         }
@@ -165,9 +174,79 @@ public final class ConfigValidator {
      * @param source where the config came from (a file name), or {@code null}
      */
     public void throwIfInvalid(String source) {
+        warnAboutMisspeltKeys(source);
         if (!problems.isEmpty()) {
             throw new ConfigException(source, problems);
         }
+    }
+
+    /**
+     * Options that look like a misspelling of one that was read ({@code timeframs} next to
+     * {@code timeframes}), found by {@link #throwIfInvalid}: such an option is ignored and its
+     * default used, so each is logged as a warning. Keys nobody asked for that resemble nothing read
+     * are not reported (a section may hold settings for another reader), nor are sections.
+     */
+    public List<String> warnings() {
+        return List.copyOf(warnings);
+    }
+
+    private void warnAboutMisspeltKeys(String source) {
+        for (Map.Entry<String, Object> entry : config.toMap().entrySet()) {
+            String key = entry.getKey();
+            // Sections are left alone: at the top level they are plug-ins' settings, named after the
+            // plug-in ("max-position" beside the session's own "maxPosition"), read by someone else.
+            if (asked.contains(key) || key.equals("name") || entry.getValue() instanceof Map<?, ?>) {
+                continue;
+            }
+            String closest = null;
+            int best = Integer.MAX_VALUE;
+            for (String known : asked) {
+                int d = editDistance(key.toLowerCase(Locale.ROOT), known.toLowerCase(Locale.ROOT));
+                if (d < best || (d == best && closest != null && known.compareTo(closest) < 0)) {
+                    best = d;
+                    closest = known;
+                }
+            }
+            // A typo is one or two edits away from a real option (and not a short word that is simply different).
+            if (closest != null && best <= Math.min(2, Math.max(1, closest.length() / 4))) {
+                String warning = (source == null ? "" : source + ": ") + "unknown option '" + config.path(key)
+                        + "' is ignored; did you mean '" + config.path(closest) + "'?";
+                if (!warnings.contains(warning)) {
+                    warnings.add(warning);
+                    LOG.warn(warning);
+                }
+            }
+        }
+    }
+
+    /**
+     * Edit distance counting an insertion, a deletion, a substitution or a swap of two neighbouring
+     * letters as one edit (optimal string alignment), the usual typing mistakes.
+     */
+    private static int editDistance(String a, String b) {
+        int[][] d = new int[a.length() + 1][b.length() + 1];
+        for (int i = 0; i <= a.length(); i++) {
+            d[i][0] = i;
+        }
+        for (int j = 0; j <= b.length(); j++) {
+            d[0][j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                d[i][j] = Math.min(d[i - 1][j - 1] + cost, Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1));
+                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+                }
+            }
+        }
+        return d[a.length()][b.length()];
+    }
+
+    /** Remembers the top-level key of a (possibly dotted) key as read. */
+    private void ask(String key) {
+        int dot = key.indexOf('.');
+        asked.add(dot < 0 ? key : key.substring(0, dot));
     }
 
     private Duration durationAtLeast(String key, Duration defaultValue, Duration min, String requirement) {
@@ -219,6 +298,7 @@ public final class ConfigValidator {
     }
 
     private <T> T read(String key, T defaultValue, java.util.function.Supplier<T> reader) {
+        ask(key);
         try {
             return reader.get();
         } catch (ConfigException e) {

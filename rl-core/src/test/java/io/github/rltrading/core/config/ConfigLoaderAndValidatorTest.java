@@ -163,4 +163,35 @@ class ConfigLoaderAndValidatorTest {
                 "a = [5s]: must be a single value, not a section or list",
                 "b = \"999999999999999999d\": must be a duration with a unit, e.g. 500ms, 5s, 2m, 1h or PT1M30S");
     }
+
+    @Test
+    void aMisspeltOptionIsReportedWithTheOptionItResembles() {
+        Config c = Config.of(Map.of("timeframs", List.of("5m"), "hous", "rth", "order-flow", true, "instrument", "MES",
+                "name", "market"));
+        ConfigValidator v = c.section("features").validator(); // an empty section: nothing to compare
+        v.throwIfInvalid("features: market");
+        assertThat(v.warnings()).isEmpty();
+
+        ConfigValidator market = c.validator();
+        market.stringList("timeframes", List.of("5m", "15m"));
+        market.oneOf("hours", "globex", List.of("globex", "rth"));
+        market.bool("order-flow", false);
+        market.throwIfInvalid("features: market");
+        assertThat(market.warnings()).containsExactlyInAnyOrder(
+                "features: market: unknown option 'hous' is ignored; did you mean 'hours'?",
+                "features: market: unknown option 'timeframs' is ignored; did you mean 'timeframes'?");
+        // 'instrument' resembles nothing read here (another reader's setting): not reported.
+    }
+
+    @Test
+    void optionsReadThroughDottedKeysCountAsReadAndSectionsAreLeftAlone() {
+        Config c = Config.of(Map.of("risk", Map.of("maxPosition", 2), "sesionId", "es-1",
+                "max-position", Map.of("limit", 3))); // a risk gate's own section, named after the gate
+        ConfigValidator v = c.validator();
+        assertThat(v.positiveDouble("risk.maxPosition", 1)).isEqualTo(2);
+        v.string("sessionId", "default");
+        v.doubleValue("maxPosition", 1, d -> d > 0, "a number > 0");
+        v.throwIfInvalid(null);
+        assertThat(v.warnings()).containsExactly("unknown option 'sesionId' is ignored; did you mean 'sessionId'?");
+    }
 }
