@@ -27,11 +27,12 @@ import java.util.SplittableRandom;
 import java.util.function.Consumer;
 
 /**
- * Double DQN (van Hasselt et al. 2016) in Stable-Baselines3's training loop: ε-greedy exploration
- * falling linearly, a replay buffer, {@code gradientSteps} Huber-loss updates every
- * {@code trainFreq} steps, global gradient-norm clipping, Adam, and a hard copy to the target
- * network every {@code targetUpdateInterval} steps. The target is
- * {@code r + γ·(1 − terminated)·Q_target(s', argmax_a Q(s', a))}; time limits do not count as
+ * DQN as Stable-Baselines3 trains it: a ReLU Q-network with PyTorch's {@code nn.Linear}
+ * initialisation, ε-greedy exploration falling linearly, a replay buffer, {@code gradientSteps}
+ * Huber-loss updates every {@code trainFreq} steps, global gradient-norm clipping, Adam, and a hard
+ * copy to the target network every {@code targetUpdateInterval} steps. The target is
+ * {@code r + γ·(1 − terminated)·max_a Q_target(s', a)}, or with {@link DqnConfig#doubleQ()} double
+ * DQN's (van Hasselt et al. 2016) {@code Q_target(s', argmax_a Q(s', a))}; time limits do not count as
  * terminal. Discrete actions only. Training is not thread-safe; {@link #decide} and
  * {@link #decideBatch} are (they serialise).
  */
@@ -82,8 +83,11 @@ public final class Dqn implements io.github.rltrading.agents.model.Agent {
         Engine.getEngine("PyTorch").setRandomSeed((int) config.seed());
         // Always explicit: the engine's default device would be the first GPU of a CUDA build.
         manager = NDManager.newBaseManager(device, "PyTorch");
-        online = new Mlp(manager, obsSize, config.hidden(), choices, "q", false, config.encoder());
-        target = new Mlp(manager, obsSize, config.hidden(), choices, "q_target", false, config.encoder());
+        // SB3's QNetwork starts from PyTorch's nn.Linear initialisation, not DJL's wider Xavier (see
+        // Mlp.Init); with tanh, Xavier and double Q, RL Zoo's CartPole settings failed 3 of 5 seeds.
+        boolean relu = config.activation().relu();
+        online = new Mlp(manager, obsSize, config.hidden(), choices, "q", relu, config.encoder(), Mlp.Init.PYTORCH_LINEAR);
+        target = new Mlp(manager, obsSize, config.hidden(), choices, "q_target", relu, config.encoder(), Mlp.Init.PYTORCH_LINEAR);
         copyToTarget();
         optimizer = Optimizer.adam().optLearningRateTracker(Tracker.fixed((float) config.learningRate())).build();
     }
@@ -295,12 +299,13 @@ public final class Dqn implements io.github.rltrading.agents.model.Agent {
     /** One gradient step on a sampled minibatch; returns the Huber loss. */
     private double update(float[] obs, float[] actions, float[] rewards, float[] next, boolean[] done) {
         int batch = rewards.length;
-        float[] nextOnline = q(online, next, batch);
+        float[] nextOnline = config.doubleQ() ? q(online, next, batch) : null;
         float[] nextTarget = q(target, next, batch);
         float[] y = new float[batch];
         float[] mask = new float[batch * choices];
         for (int b = 0; b < batch; b++) {
-            int best = greedy(nextOnline, b); // double DQN: the online net picks, the target net values
+            // SB3: the target net's max; double DQN: the online net picks, the target net values.
+            int best = greedy(config.doubleQ() ? nextOnline : nextTarget, b);
             double nextValue = done[b] ? 0 : nextTarget[b * choices + best];
             y[b] = (float) (rewards[b] + config.gamma() * nextValue);
             mask[b * choices + (int) actions[b]] = 1f;
@@ -318,20 +323,26 @@ public final class Dqn implements io.github.rltrading.agents.model.Agent {
                 collector.backward(huber);
                 loss = huber.getFloat();
             }
+            // A parameter's gradient handle and whatever is computed from it belong to the network's
+            // long-lived manager, not to sub: each is closed here, or every gradient step leaks a
+            // network's worth of native memory.
             double total = 0;
             for (Pair<String, Parameter> p : online.parameters()) {
-                total += p.getValue().getArray().getGradient().square().sum().getFloat();
+                try (NDArray g = p.getValue().getArray().getGradient(); NDArray squared = g.square(); NDArray sum = squared.sum()) {
+                    total += sum.getFloat();
+                }
             }
             double norm = Math.sqrt(total);
             double scale = norm > config.maxGradNorm() ? config.maxGradNorm() / (norm + 1e-6) : 1.0;
             for (Pair<String, Parameter> p : online.parameters()) {
                 NDArray w = p.getValue().getArray();
-                NDArray g = w.getGradient();
-                if (scale != 1.0) {
-                    g.muli(scale);
+                try (NDArray g = w.getGradient()) {
+                    if (scale != 1.0) {
+                        g.muli(scale);
+                    }
+                    optimizer.update(p.getKey(), w, g);
+                    g.subi(g);
                 }
-                optimizer.update(p.getKey(), w, g);
-                g.subi(g);
             }
             return loss;
         }

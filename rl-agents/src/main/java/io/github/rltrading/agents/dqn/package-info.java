@@ -1,2 +1,2 @@
-/** Double deep Q-learning (DQN with a target network) for discrete actions. */
+/** Deep Q-learning (DQN with a target network, optionally double DQN's target) for discrete actions. */
 package io.github.rltrading.agents.dqn;

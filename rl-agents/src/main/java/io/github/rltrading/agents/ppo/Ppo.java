@@ -413,21 +413,25 @@ public final class Ppo implements io.github.rltrading.agents.model.Agent {
 
     /** Clips the gradients' global norm, applies Adam, and zeroes the gradients (DJL accumulates them). */
     private void step() {
+        // A parameter's gradient handle and whatever is computed from it belong to the networks'
+        // long-lived manager: each is closed here, or every minibatch leaks a network's worth of memory.
         double total = 0;
         for (Pair<String, NDArray> p : parameters) {
-            NDArray g = p.getValue().getGradient();
-            total += g.square().sum().getFloat();
+            try (NDArray g = p.getValue().getGradient(); NDArray squared = g.square(); NDArray sum = squared.sum()) {
+                total += sum.getFloat();
+            }
         }
         double norm = Math.sqrt(total);
         double scale = norm > config.maxGradNorm() ? config.maxGradNorm() / (norm + 1e-6) : 1.0;
         for (Pair<String, NDArray> p : parameters) {
             NDArray w = p.getValue();
-            NDArray g = w.getGradient();
-            if (scale != 1.0) {
-                g.muli(scale);
+            try (NDArray g = w.getGradient()) {
+                if (scale != 1.0) {
+                    g.muli(scale);
+                }
+                optimizer.update(p.getKey(), w, g);
+                g.subi(g);
             }
-            optimizer.update(p.getKey(), w, g);
-            g.subi(g);
         }
     }
 

@@ -32,8 +32,9 @@ import java.util.function.Consumer;
  * Gaussian actor (state-dependent log-std clipped to [-20, 2]) with actions rescaled to the space's
  * bounds, twin critics with Polyak-averaged targets, automatic entropy tuning towards an entropy of
  * −dim(A), uniform random actions before {@code learningStarts}, one gradient step per environment
- * step. Time limits do not count as terminal. Training is not thread-safe; {@link #decide} and
- * {@link #decideBatch} are (they serialise).
+ * step, ReLU networks starting from PyTorch's {@code nn.Linear} initialisation. Time limits do not
+ * count as terminal. Training is not thread-safe; {@link #decide} and {@link #decideBatch} are (they
+ * serialise).
  */
 public final class Sac implements io.github.rltrading.agents.model.Agent {
 
@@ -102,11 +103,13 @@ public final class Sac implements io.github.rltrading.agents.model.Agent {
         // One encoder per network. A critic's input is the observation then the action: the encoder
         // reads the window and passes the state and the action through to the MLP.
         EncoderConfig encoder = config.encoder();
-        actor = new Mlp(manager, obsSize, config.hidden(), 2 * actSize, "actor", true, encoder);
-        q1 = new Mlp(manager, obsSize + actSize, config.hidden(), 1, "q1", true, encoder);
-        q2 = new Mlp(manager, obsSize + actSize, config.hidden(), 1, "q2", true, encoder);
-        q1Target = new Mlp(manager, obsSize + actSize, config.hidden(), 1, "q1_target", true, encoder);
-        q2Target = new Mlp(manager, obsSize + actSize, config.hidden(), 1, "q2_target", true, encoder);
+        // PyTorch's nn.Linear initialisation, as SB3's actor and critics have (see Mlp.Init).
+        Mlp.Init init = Mlp.Init.PYTORCH_LINEAR;
+        actor = new Mlp(manager, obsSize, config.hidden(), 2 * actSize, "actor", true, encoder, init);
+        q1 = new Mlp(manager, obsSize + actSize, config.hidden(), 1, "q1", true, encoder, init);
+        q2 = new Mlp(manager, obsSize + actSize, config.hidden(), 1, "q2", true, encoder, init);
+        q1Target = new Mlp(manager, obsSize + actSize, config.hidden(), 1, "q1_target", true, encoder, init);
+        q2Target = new Mlp(manager, obsSize + actSize, config.hidden(), 1, "q2_target", true, encoder, init);
         polyak(q1, q1Target, 1.0);
         polyak(q2, q2Target, 1.0);
         logAlpha = manager.zeros(new Shape(1));
@@ -125,7 +128,11 @@ public final class Sac implements io.github.rltrading.agents.model.Agent {
             if (tau >= 1.0) {
                 source.copyTo(target);
             } else {
-                target.muli((float) (1 - tau)).addi(source.mul((float) tau));
+                // The scaled copy lands in the networks' long-lived manager: close it, or every
+                // gradient step leaks one critic's worth of native memory (about 10 GB by 20,000 steps).
+                try (NDArray scaled = source.mul((float) tau)) {
+                    target.muli((float) (1 - tau)).addi(scaled);
+                }
             }
         }
     }
@@ -416,19 +423,23 @@ public final class Sac implements io.github.rltrading.agents.model.Agent {
         }
     }
 
+    /** Applies {@code optimizer} to {@code net} and zeroes its gradients (DJL accumulates them). */
     private static void step(Optimizer optimizer, Mlp net) {
         for (Pair<String, Parameter> p : net.parameters()) {
             NDArray w = p.getValue().getArray();
-            NDArray g = w.getGradient();
-            optimizer.update(p.getKey(), w, g);
-            g.subi(g);
+            // The gradient handle belongs to the network's long-lived manager: close it, or it leaks.
+            try (NDArray g = w.getGradient()) {
+                optimizer.update(p.getKey(), w, g);
+                g.subi(g);
+            }
         }
     }
 
     private static void zero(Mlp net) {
         for (Pair<String, Parameter> p : net.parameters()) {
-            NDArray g = p.getValue().getArray().getGradient();
-            g.subi(g);
+            try (NDArray g = p.getValue().getArray().getGradient()) {
+                g.subi(g);
+            }
         }
     }
 

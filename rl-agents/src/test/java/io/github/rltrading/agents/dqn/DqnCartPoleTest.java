@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class DqnCartPoleTest {
 
     @Test
-    void doubleDqnReachesCartPolesTargetWithRlZooSettings() {
+    void dqnReachesCartPolesTargetWithRlZooSettings() {
         List<Dqn.Progress> reports = new ArrayList<>();
         try (Dqn dqn = new Dqn(DqnConfig.cartPoleZoo().withSeed(1), 4, new CartPole().actionSpace())) {
             dqn.learn(new CartPole(), 50_000, reports::add);
