@@ -123,7 +123,7 @@ public final class Backtester {
             if (b.outputDir != null) {
                 Files.createDirectories(b.outputDir);
                 // The data's SHA-256 for the manifest, on another core while the policies run.
-                hash = java.util.concurrent.CompletableFuture.supplyAsync(() -> dataHash(b.bars), HASHER);
+                hash = java.util.concurrent.CompletableFuture.supplyAsync(() -> dataHash(b.bars), BACKGROUND);
             }
             Map<String, PolicyRun> runs = new LinkedHashMap<>();
             boolean first = true;
@@ -136,7 +136,7 @@ public final class Backtester {
                 first = false;
             }
             if (b.outputDir != null) {
-                write(runs, hash);
+                write(runs, policies, hash);
             }
             return new BacktestResult(java.util.Collections.unmodifiableMap(runs), b.outputDir);
         } catch (IOException e) {
@@ -223,7 +223,8 @@ public final class Backtester {
      * Writes the run folder. The two CSV files are written on another thread while this one writes
      * the metrics and the report (each file has one writer; the folder is complete when this returns).
      */
-    private void write(Map<String, PolicyRun> runs, java.util.concurrent.CompletableFuture<String> dataHash)
+    private void write(Map<String, PolicyRun> runs, Map<String, PolicySpec> policies,
+            java.util.concurrent.CompletableFuture<String> dataHash)
             throws IOException {
         Path dir = b.outputDir;
         java.util.concurrent.CompletableFuture<Void> csv = java.util.concurrent.CompletableFuture.runAsync(() -> {
@@ -233,11 +234,11 @@ public final class Backtester {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-        }, HASHER);
+        }, BACKGROUND);
         ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         Files.writeString(dir.resolve("metrics.json"), json.writeValueAsString(metrics(json, runs)) + "\n");
         Files.writeString(dir.resolve("report.html"), new HtmlReport(b.bars, b.instrument, b.dataLabel, runs).render());
-        Files.writeString(dir.resolve("manifest.json"), json.writeValueAsString(manifest(json, runs, dataHash.join())) + "\n");
+        Files.writeString(dir.resolve("manifest.json"), json.writeValueAsString(manifest(json, runs, policies, dataHash.join())) + "\n");
         try {
             csv.join();
         } catch (java.util.concurrent.CompletionException e) {
@@ -304,15 +305,20 @@ public final class Backtester {
         }
     }
 
-    /** A daemon thread per run with an output folder: the data hash is computed beside the simulation. */
-    private static final java.util.concurrent.Executor HASHER = task -> Thread.ofPlatform().daemon().name("backtest-hash").start(task);
+    /**
+     * A daemon thread per task for the work a run with an output folder does beside the simulation:
+     * the data hash while the policies run, the CSV files while the report is written.
+     */
+    private static final java.util.concurrent.Executor BACKGROUND = task -> Thread.ofPlatform().daemon().name("backtest-background")
+            .start(task);
 
     /** Text that reads back to the same double ({@link DecimalText}); NaN and infinities as empty. */
     static StringBuilder number(StringBuilder out, double v) {
         return Double.isFinite(v) ? DecimalText.append(out, v) : out;
     }
 
-    private ObjectNode manifest(ObjectMapper json, Map<String, PolicyRun> runs, String dataHash) {
+    private ObjectNode manifest(ObjectMapper json, Map<String, PolicyRun> runs, Map<String, PolicySpec> policies,
+            String dataHash) {
         ObjectNode m = json.createObjectNode();
         m.put("kind", "backtest");
         String version = Backtester.class.getPackage().getImplementationVersion();
@@ -353,7 +359,7 @@ public final class Backtester {
         runs.keySet().forEach(names::add);
         // Which columns each policy was given, where it declared them (the others saw every column).
         ObjectNode read = m.putObject("featureColumns");
-        policies().forEach((policy, spec) -> {
+        policies.forEach((policy, spec) -> {
             if (runs.containsKey(policy) && spec.columns() != null) {
                 spec.columns().forEach(read.putArray(policy)::add);
             }
