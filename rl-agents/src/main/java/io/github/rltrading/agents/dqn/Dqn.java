@@ -140,17 +140,14 @@ public final class Dqn implements io.github.rltrading.agents.model.Agent {
     /** The greedy action (DQN has no sampling policy outside training) and the softmax of Q at it. */
     @Override
     public synchronized Decided decide(float[] observation, boolean deterministic) {
-        io.github.rltrading.agents.model.Agent.requireSize(this, observation);
-        NativeThreads.prepareCurrentThread();
+        io.github.rltrading.agents.model.Agent.prepareDecide(this, observation);
         return decided(q(online, observation, 1), 0);
     }
 
     /** The greedy actions of {@code count} observations from one forward pass of the Q-network. */
     @Override
     public synchronized Decided[] decideBatch(float[] observations, int count, boolean deterministic) {
-        io.github.rltrading.agents.model.Agent.requireBatch(this, observations, count);
-        NativeThreads.prepareCurrentThread();
-        if (count == 0) {
+        if (!io.github.rltrading.agents.model.Agent.prepareBatch(this, observations, count)) {
             return new Decided[0];
         }
         float[] q = q(online, observations, count);

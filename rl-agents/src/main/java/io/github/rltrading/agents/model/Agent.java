@@ -66,8 +66,12 @@ public interface Agent extends AutoCloseable {
         return 1.0 / (1.0 + mean / std.length);
     }
 
-    /** Shared check of a batch's length, naming both sizes. */
-    static void requireBatch(Agent agent, float[] observations, int count) {
+    /**
+     * What every {@code decideBatch} does first: checks the batch's length (naming both sizes) and
+     * applies the native thread setting to the calling thread. Returns whether there is anything to
+     * decide ({@code count > 0}).
+     */
+    static boolean prepareBatch(Agent agent, float[] observations, int count) {
         if (count < 0) {
             throw new IllegalArgumentException("count must be 0 or more, got " + count);
         }
@@ -77,14 +81,20 @@ public interface Agent extends AutoCloseable {
                     + " inputs per observation, so a batch of " + count + " needs " + expected + " floats, got "
                     + observations.length + "; lay the observations out row after row and pass their number as count");
         }
+        io.github.rltrading.agents.nn.NativeThreads.prepareCurrentThread();
+        return count > 0;
     }
 
-    /** Shared check of an observation's length, naming both sizes. */
-    static void requireSize(Agent agent, float[] observation) {
+    /**
+     * What every {@code decide} does first: checks the observation's length (naming both sizes) and
+     * applies the native thread setting to the calling thread.
+     */
+    static void prepareDecide(Agent agent, float[] observation) {
         if (observation.length != agent.observationSize()) {
             throw new IllegalArgumentException(agent.algorithm() + " model takes " + agent.observationSize()
                     + " inputs, got an observation of " + observation.length
                     + "; the feature set (and window) must be the ones it was trained with");
         }
+        io.github.rltrading.agents.nn.NativeThreads.prepareCurrentThread();
     }
 }

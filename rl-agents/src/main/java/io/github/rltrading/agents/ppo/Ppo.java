@@ -461,16 +461,13 @@ public final class Ppo implements io.github.rltrading.agents.model.Agent {
 
     @Override
     public synchronized Decided decide(float[] observation, boolean deterministic) {
-        io.github.rltrading.agents.model.Agent.requireSize(this, observation);
-        NativeThreads.prepareCurrentThread();
+        io.github.rltrading.agents.model.Agent.prepareDecide(this, observation);
         return decided(policyOutputs(observation, 1), 1, deterministic)[0];
     }
 
     @Override
     public synchronized Decided[] decideBatch(float[] observations, int count, boolean deterministic) {
-        io.github.rltrading.agents.model.Agent.requireBatch(this, observations, count);
-        NativeThreads.prepareCurrentThread();
-        if (count == 0) {
+        if (!io.github.rltrading.agents.model.Agent.prepareBatch(this, observations, count)) {
             return new Decided[0];
         }
         return decided(policyOutputs(observations, count), count, deterministic);

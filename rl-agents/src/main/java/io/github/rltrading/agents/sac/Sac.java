@@ -199,16 +199,13 @@ public final class Sac implements io.github.rltrading.agents.model.Agent {
 
     @Override
     public synchronized Decided decide(float[] observation, boolean deterministic) {
-        io.github.rltrading.agents.model.Agent.requireSize(this, observation);
-        NativeThreads.prepareCurrentThread();
+        io.github.rltrading.agents.model.Agent.prepareDecide(this, observation);
         return decided(actorOutputs(observation, 1), 0, deterministic);
     }
 
     @Override
     public synchronized Decided[] decideBatch(float[] observations, int count, boolean deterministic) {
-        io.github.rltrading.agents.model.Agent.requireBatch(this, observations, count);
-        NativeThreads.prepareCurrentThread();
-        if (count == 0) {
+        if (!io.github.rltrading.agents.model.Agent.prepareBatch(this, observations, count)) {
             return new Decided[0];
         }
         float[] out = actorOutputs(observations, count);
